@@ -1,0 +1,31 @@
+package dev.concierge.api.config;
+
+import dev.concierge.api.db.DatabaseSetup;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** Application-wide beans: settings, the clock, transactions, and the database set-up. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConciergeProperties.class)
+class ApplicationConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
+        return TransactionalOperator.create(transactionManager);
+    }
+
+    /** Runs before the server accepts traffic: every singleton is ready before the web server starts. */
+    @Bean(initMethod = "run")
+    DatabaseSetup databaseSetup(ConciergeProperties properties, Clock clock) {
+        return new DatabaseSetup(properties, clock);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.concierge.api.embedded;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Gives the embedded servers back once per application run: when its context closes, or when its
+ * start fails.
+ */
+public class EmbeddedServersRelease implements SpringApplicationRunListener {
+
+    private final AtomicBoolean released = new AtomicBoolean();
+    private ConfigurableEnvironment environment;
+
+    public EmbeddedServersRelease(SpringApplication application, String[] args) {}
+
+    @Override
+    public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void contextPrepared(ConfigurableApplicationContext context) {
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                releaseOnce();
+            }
+        });
+    }
+
+    @Override
+    public void failed(ConfigurableApplicationContext context, Throwable exception) {
+        releaseOnce();
+    }
+
+    private void releaseOnce() {
+        if (environment == null || released.getAndSet(true)) {
+            return;
+        }
+        String directory = environment.getProperty(EmbeddedServersEnvironment.ACTIVE_DATA_DIRECTORY);
+        if (directory != null) {
+            EmbeddedServers servers = EmbeddedServers.running(Path.of(directory));
+            if (servers != null) {
+                servers.release();
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.concierge.api.security;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code java -jar concierge.jar token --subject demo-1 --roles CUSTOMER}: prints a token signed
+ * with the local key of the embedded data directory, for the default (non-prod) profile.
+ */
+public final class TokenCommand {
+
+    static final String USAGE = """
+            Usage: java -jar concierge.jar token --subject ID --roles ROLE[,ROLE...] [--ttl DURATION] [--data-directory DIR]
+              --subject         the token's subject: a customer id for CUSTOMER, any name for POS, EDITOR, SRE
+              --roles           CUSTOMER, POS, EDITOR, SRE (comma-separated)
+              --ttl             lifetime as an ISO-8601 duration (default PT12H)
+              --data-directory  the embedded data directory the server uses (default concierge-data)
+            """;
+
+    private TokenCommand() {}
+
+    /** Runs the command; returns the process exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (!name.startsWith("--") || i + 1 >= args.length) {
+                err.println("Unexpected argument '" + name + "'.\n" + USAGE);
+                return 2;
+            }
+            String value = args[++i];
+            int equals = name.indexOf('=');
+            options.put(equals < 0 ? name.substring(2) : name.substring(2, equals), value);
+        }
+        String subject = options.get("subject");
+        String roles = options.get("roles");
+        if (subject == null || roles == null) {
+            err.println("--subject and --roles are required.\n" + USAGE);
+            return 2;
+        }
+        try {
+            List<Role> parsed = TokenMinter.parseRoles(roles);
+            Duration ttl = Duration.parse(options.getOrDefault("ttl", "PT12H"));
+            String directory = options.getOrDefault(
+                    "data-directory", System.getenv().getOrDefault("CONCIERGE_EMBEDDED_DATA_DIRECTORY", "concierge-data"));
+            Path keyFile = Path.of(directory).resolve("jwt-signing-key.json");
+            TokenMinter minter = new TokenMinter(LocalSigningKey.loadOrCreate(keyFile), "concierge-local");
+            out.println(minter.mint(subject, parsed, ttl));
+            return 0;
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            err.println(e.getMessage() + "\n" + USAGE);
+            return 2;
+        }
+    }
+}

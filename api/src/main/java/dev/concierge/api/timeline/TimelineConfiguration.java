@@ -1,0 +1,67 @@
+package dev.concierge.api.timeline;
+
+import dev.concierge.api.catalog.CatalogRepository;
+import dev.concierge.api.config.ConciergeProperties;
+import dev.concierge.api.profile.CustomerRepository;
+import dev.concierge.personalization.customer.PurchaseRules;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the timeline: its repository, the write use cases and the pub/sub fan-out. */
+@Configuration(proxyBeanMethods = false)
+class TimelineConfiguration {
+
+    /** How far in the future a till's clock may be. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    @Bean
+    TimelineRepository timelineRepository(DatabaseClient db) {
+        return new TimelineRepository(db);
+    }
+
+    @Bean(destroyMethod = "destroy")
+    ReactiveRedisMessageListenerContainer timelineListenerContainer(ReactiveRedisConnectionFactory redis) {
+        return new ReactiveRedisMessageListenerContainer(redis);
+    }
+
+    @Bean
+    TimelineNotices timelineNotices(
+            ReactiveStringRedisTemplate redis, ReactiveRedisMessageListenerContainer container, JsonMapper json) {
+        return new TimelineNotices(redis, container, json);
+    }
+
+    @Bean
+    RecordPurchase recordPurchase(
+            TimelineRepository timeline,
+            CatalogRepository catalog,
+            CustomerRepository customers,
+            TimelineNotices notices,
+            TransactionalOperator transactions,
+            ConciergeProperties properties,
+            Clock clock) {
+        PurchaseRules rules = new PurchaseRules(
+                properties.limits().purchaseItems(), properties.limits().stringLength(), CLOCK_SKEW);
+        return new RecordPurchase(timeline, catalog, customers, notices, transactions, rules, clock);
+    }
+
+    @Bean
+    ServiceOrders serviceOrders(
+            TimelineRepository timeline,
+            CatalogRepository catalog,
+            CustomerRepository customers,
+            TimelineNotices notices,
+            TransactionalOperator transactions,
+            ConciergeProperties properties,
+            Clock clock) {
+        return new ServiceOrders(
+                timeline, catalog, customers, notices, transactions, properties.limits().stringLength(), clock);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.concierge.personalization.customer;
+
+/** The retailer's catalogue categories. */
+public enum ProductCategory {
+    RINGS,
+    NECKLACES,
+    EARRINGS,
+    BRACELETS,
+    WATCHES,
+    SERVICES
+}
