@@ -193,8 +193,18 @@ public final class DemoDataGenerator {
     private static final int WATCH_COUNT = 40;
 
     private static final List<Service> SERVICES = List.of(
-            new Service("SVC-CLEANING", "Professional Jewelry Cleaning", "Ultrasonic clean, steam and polish.", "25.00", true),
-            new Service("SVC-WATCH-SERVICE", "Full Watch Service", "Movement overhaul, new gaskets, pressure test.", "650.00", true),
+            new Service(
+                    "SVC-CLEANING",
+                    "Professional Jewelry Cleaning",
+                    "Ultrasonic clean, steam and polish.",
+                    "25.00",
+                    true),
+            new Service(
+                    "SVC-WATCH-SERVICE",
+                    "Full Watch Service",
+                    "Movement overhaul, new gaskets, pressure test.",
+                    "650.00",
+                    true),
             new Service("SVC-BATTERY", "Watch Battery Replacement", "New battery and gasket check.", "35.00", true),
             new Service("SVC-RESIZING", "Ring Resizing", "Up or down by up to two sizes.", "95.00", false),
             new Service("SVC-ENGRAVING", "Engraving", "Hand-finished engraving, up to 20 characters.", "60.00", false),
@@ -206,16 +216,20 @@ public final class DemoDataGenerator {
             new Service("SVC-STRAP", "Leather Strap Replacement", "Genuine leather strap, fitted.", "180.00", true),
             new Service("SVC-PRESSURE-TEST", "Water Resistance Test", "Pressure test and seal check.", "45.00", true));
 
-    private static final List<String> FIRST_NAMES = List.of(("Ava Noah Emma Liam Sophia Mason Isabella Ethan Mia James Charlotte Benjamin "
-            + "Amelia Henry Harper Daniel Evelyn Samuel Abigail David Grace Julian Chloe "
-            + "Gabriel Zoe Mateo Nora Leo Hannah Isaac Aria Elijah Layla Hugo Ines Kenji Amara "
-            + "Rafael Freya Omar Sienna Arjun Clara Theo Maya Felix Leila Oscar Yara Caleb").split(" "));
+    private static final List<String> FIRST_NAMES =
+            List.of(("Ava Noah Emma Liam Sophia Mason Isabella Ethan Mia James Charlotte Benjamin "
+                            + "Amelia Henry Harper Daniel Evelyn Samuel Abigail David Grace Julian Chloe "
+                            + "Gabriel Zoe Mateo Nora Leo Hannah Isaac Aria Elijah Layla Hugo Ines Kenji Amara "
+                            + "Rafael Freya Omar Sienna Arjun Clara Theo Maya Felix Leila Oscar Yara Caleb")
+                    .split(" "));
 
-    private static final List<String> LAST_NAMES = List.of(("Thompson Garcia Martinez Robinson Clark Rodriguez Lewis Lee Walker Hall Allen "
-            + "Young Hernandez King Wright Lopez Hill Scott Green Adams Baker Nelson Carter "
-            + "Mitchell Perez Roberts Turner Phillips Campbell Parker Evans Edwards Collins "
-            + "Stewart Sanchez Morris Rogers Reed Cook Morgan Bell Murphy Bailey Rivera Cooper "
-            + "Richardson Cox Howard Ward Torres").split(" "));
+    private static final List<String> LAST_NAMES =
+            List.of(("Thompson Garcia Martinez Robinson Clark Rodriguez Lewis Lee Walker Hall Allen "
+                            + "Young Hernandez King Wright Lopez Hill Scott Green Adams Baker Nelson Carter "
+                            + "Mitchell Perez Roberts Turner Phillips Campbell Parker Evans Edwards Collins "
+                            + "Stewart Sanchez Morris Rogers Reed Cook Morgan Bell Murphy Bailey Rivera Cooper "
+                            + "Richardson Cox Howard Ward Torres")
+                    .split(" "));
 
     private static final List<String> INSURERS = List.of("Jewelers Mutual", "Chubb", "Lloyd's Underwriters");
 
@@ -306,25 +320,68 @@ public final class DemoDataGenerator {
         private void stores() {
             Map<DayOfWeek, List<OpeningHours>> us = hours("10:00", "19:00", "12:00", "17:00");
             Map<DayOfWeek, List<OpeningHours>> london = hours("10:00", "18:30", "12:00", "18:00");
-            List<String> all = List.of(
-                    "JEWELRY_CLEANING", "WATCH_SERVICE", "RESIZING", "ENGRAVING", "APPRAISAL", "CUSTOM_DESIGN");
+            List<String> all =
+                    List.of("JEWELRY_CLEANING", "WATCH_SERVICE", "RESIZING", "ENGRAVING", "APPRAISAL", "CUSTOM_DESIGN");
             stores.add(new Store(
-                    "nyc-fifth-avenue", "Concierge Fifth Avenue", "727 Fifth Avenue", "New York", "10022", "US",
-                    40.7624, -73.9738, "+1 212 555 0100", us, all));
+                    "nyc-fifth-avenue",
+                    "Concierge Fifth Avenue",
+                    "727 Fifth Avenue",
+                    "New York",
+                    "10022",
+                    "US",
+                    40.7624,
+                    -73.9738,
+                    "+1 212 555 0100",
+                    us,
+                    all));
             stores.add(new Store(
-                    "sf-union-square", "Concierge Union Square", "200 Post Street", "San Francisco", "94108", "US",
-                    37.7884, -122.4058, "+1 415 555 0100", us, all));
+                    "sf-union-square",
+                    "Concierge Union Square",
+                    "200 Post Street",
+                    "San Francisco",
+                    "94108",
+                    "US",
+                    37.7884,
+                    -122.4058,
+                    "+1 415 555 0100",
+                    us,
+                    all));
             stores.add(new Store(
-                    "chi-michigan-avenue", "Concierge Michigan Avenue", "730 N Michigan Avenue", "Chicago", "60611",
-                    "US", 41.8958, -87.6244, "+1 312 555 0100", us,
+                    "chi-michigan-avenue",
+                    "Concierge Michigan Avenue",
+                    "730 N Michigan Avenue",
+                    "Chicago",
+                    "60611",
+                    "US",
+                    41.8958,
+                    -87.6244,
+                    "+1 312 555 0100",
+                    us,
                     List.of("JEWELRY_CLEANING", "WATCH_SERVICE", "RESIZING", "ENGRAVING")));
             stores.add(new Store(
-                    "la-rodeo-drive", "Concierge Rodeo Drive", "320 N Rodeo Drive", "Beverly Hills", "90210", "US",
-                    34.0696, -118.4033, "+1 310 555 0100", us,
+                    "la-rodeo-drive",
+                    "Concierge Rodeo Drive",
+                    "320 N Rodeo Drive",
+                    "Beverly Hills",
+                    "90210",
+                    "US",
+                    34.0696,
+                    -118.4033,
+                    "+1 310 555 0100",
+                    us,
                     List.of("JEWELRY_CLEANING", "RESIZING", "ENGRAVING", "CUSTOM_DESIGN")));
             stores.add(new Store(
-                    "lon-bond-street", "Concierge New Bond Street", "160 New Bond Street", "London", "W1S 2UE", "GB",
-                    51.5129, -0.1448, "+44 20 7946 0100", london, all));
+                    "lon-bond-street",
+                    "Concierge New Bond Street",
+                    "160 New Bond Street",
+                    "London",
+                    "W1S 2UE",
+                    "GB",
+                    51.5129,
+                    -0.1448,
+                    "+44 20 7946 0100",
+                    london,
+                    all));
         }
 
         private static Map<DayOfWeek, List<OpeningHours>> hours(
@@ -374,7 +431,9 @@ public final class DemoDataGenerator {
             }
             Collections.shuffle(combinations, random);
             List<int[]> chosen = new ArrayList<>(combinations.subList(0, count));
-            chosen.sort(Comparator.<int[]>comparingInt(c -> c[0]).thenComparingInt(c -> c[1]).thenComparingInt(c -> c[2]));
+            chosen.sort(Comparator.<int[]>comparingInt(c -> c[0])
+                    .thenComparingInt(c -> c[1])
+                    .thenComparingInt(c -> c[2]));
             int n = 0;
             for (int[] c : chosen) {
                 Style style = styles.get(c[0]);
@@ -385,7 +444,8 @@ public final class DemoDataGenerator {
                 String description = "A " + style.name().toLowerCase(Locale.ROOT) + " in " + metal.name()
                         + (stone.name().isEmpty()
                                 ? ", polished by hand."
-                                : ", set with " + stone.name().toLowerCase(Locale.ROOT) + (stone.name().equals("Pearl") ? "s." : "."));
+                                : ", set with " + stone.name().toLowerCase(Locale.ROOT)
+                                        + (stone.name().equals("Pearl") ? "s." : "."));
                 BigDecimal price = price((style.base() + stone.extra()) * metal.factor());
                 Map<String, String> attributes = new LinkedHashMap<>();
                 attributes.put("style", style.name());
@@ -396,7 +456,15 @@ public final class DemoDataGenerator {
                 attributes.put("collection", pick(COLLECTIONS));
                 int careDays = stone.name().equals("Pearl") ? 365 : metal.careDays();
                 add(new Product(
-                        sku, name, description, category, price, CURRENCY, images(sku), attributes, careDays,
+                        sku,
+                        name,
+                        description,
+                        category,
+                        price,
+                        CURRENCY,
+                        images(sku),
+                        attributes,
+                        careDays,
                         style.repurchasable() || metal.name().equals("Sterling Silver")));
             }
         }
@@ -412,7 +480,9 @@ public final class DemoDataGenerator {
             }
             Collections.shuffle(combinations, random);
             List<int[]> chosen = new ArrayList<>(combinations.subList(0, WATCH_COUNT));
-            chosen.sort(Comparator.<int[]>comparingInt(c -> c[0]).thenComparingInt(c -> c[1]).thenComparingInt(c -> c[2]));
+            chosen.sort(Comparator.<int[]>comparingInt(c -> c[0])
+                    .thenComparingInt(c -> c[1])
+                    .thenComparingInt(c -> c[2]));
             int n = 0;
             for (int[] c : chosen) {
                 String line = WATCH_LINES.get(c[0]);
@@ -445,7 +515,9 @@ public final class DemoDataGenerator {
         private void add(Product product) {
             products.add(product);
             bySku.put(product.sku(), product);
-            byCategory.computeIfAbsent(product.category(), c -> new ArrayList<>()).add(product);
+            byCategory
+                    .computeIfAbsent(product.category(), c -> new ArrayList<>())
+                    .add(product);
         }
 
         private static List<String> images(String sku) {
@@ -477,7 +549,10 @@ public final class DemoDataGenerator {
             final List<ProductCategory> favourites;
             final List<Consent> ledger = new ArrayList<>();
             final List<Purchase> bought = new ArrayList<>();
-            @Nullable LoyaltyTier fixedTier;
+
+            @Nullable
+            LoyaltyTier fixedTier;
+
             int sessions;
 
             Profile(
@@ -520,7 +595,8 @@ public final class DemoDataGenerator {
                 LoyaltyTier tier = fixedTier != null ? fixedTier : tierFor(spend);
                 int earned = spend.divide(BigDecimal.TEN, 0, RoundingMode.DOWN).intValue();
                 int redeemed = earned == 0 ? 0 : random.nextInt(earned / 3 + 1);
-                String emailBase = (firstName + "." + lastName).toLowerCase(Locale.ROOT).replace("'", "");
+                String emailBase =
+                        (firstName + "." + lastName).toLowerCase(Locale.ROOT).replace("'", "");
                 String email = emailBase + "@example.com";
                 if (!emails.add(email)) {
                     email = emailBase + index + "@example.com";
@@ -579,32 +655,61 @@ public final class DemoDataGenerator {
             List<Profile> profiles = new ArrayList<>();
             LocalDate inThreeDays = today.plusDays(3);
             Profile one = new Profile(
-                    1, "Olivia", "Bennett", inThreeDays.withYear(1988), today.plusDays(41).withYear(2014),
-                    "nyc-fifth-avenue", daysAgo(1400, 11 * 3600), List.of(ProductCategory.WATCHES, ProductCategory.RINGS));
+                    1,
+                    "Olivia",
+                    "Bennett",
+                    inThreeDays.withYear(1988),
+                    today.plusDays(41).withYear(2014),
+                    "nyc-fifth-avenue",
+                    daysAgo(1400, 11 * 3600),
+                    List.of(ProductCategory.WATCHES, ProductCategory.RINGS));
             one.fixedTier = LoyaltyTier.GOLD;
             one.sessions = 30;
             profiles.add(one);
             Profile two = new Profile(
-                    2, "Alexander", "Whitmore", LocalDate.of(1971, 11, 2), LocalDate.of(1999, 9, 18),
-                    "nyc-fifth-avenue", daysAgo(2000, 15 * 3600),
+                    2,
+                    "Alexander",
+                    "Whitmore",
+                    LocalDate.of(1971, 11, 2),
+                    LocalDate.of(1999, 9, 18),
+                    "nyc-fifth-avenue",
+                    daysAgo(2000, 15 * 3600),
                     List.of(ProductCategory.WATCHES, ProductCategory.BRACELETS));
             two.fixedTier = LoyaltyTier.PLATINUM;
             two.sessions = 20;
             profiles.add(two);
             Profile three = new Profile(
-                    3, "Priya", "Raman", LocalDate.of(1992, 4, 14), null, "sf-union-square", daysAgo(900, 17 * 3600),
+                    3,
+                    "Priya",
+                    "Raman",
+                    LocalDate.of(1992, 4, 14),
+                    null,
+                    "sf-union-square",
+                    daysAgo(900, 17 * 3600),
                     List.of(ProductCategory.EARRINGS, ProductCategory.NECKLACES));
             three.sessions = 18;
             profiles.add(three);
             Profile four = new Profile(
-                    4, "Lucas", "Moreau", LocalDate.of(1996, 7, 30), null, "chi-michigan-avenue",
-                    daysAgo(1, 18 * 3600), List.of(ProductCategory.RINGS, ProductCategory.WATCHES));
+                    4,
+                    "Lucas",
+                    "Moreau",
+                    LocalDate.of(1996, 7, 30),
+                    null,
+                    "chi-michigan-avenue",
+                    daysAgo(1, 18 * 3600),
+                    List.of(ProductCategory.RINGS, ProductCategory.WATCHES));
             four.fixedTier = LoyaltyTier.BRONZE;
             four.sessions = 1;
             profiles.add(four);
             Profile five = new Profile(
-                    5, "Margaret", "Chen", LocalDate.of(1964, 2, 9), LocalDate.of(1990, 5, 26), "chi-michigan-avenue",
-                    daysAgo(1300, 13 * 3600), List.of(ProductCategory.WATCHES, ProductCategory.NECKLACES));
+                    5,
+                    "Margaret",
+                    "Chen",
+                    LocalDate.of(1964, 2, 9),
+                    LocalDate.of(1990, 5, 26),
+                    "chi-michigan-avenue",
+                    daysAgo(1300, 13 * 3600),
+                    List.of(ProductCategory.WATCHES, ProductCategory.NECKLACES));
             five.fixedTier = LoyaltyTier.SILVER;
             five.sessions = 3;
             profiles.add(five);
@@ -625,7 +730,8 @@ public final class DemoDataGenerator {
                 while (anniversary != null && !anniversary.isBefore(today)) {
                     anniversary = anniversary.minusYears(10);
                 }
-                String home = stores.get(weighted(new int[] {35, 20, 15, 15, 15})).id();
+                String home =
+                        stores.get(weighted(new int[] {35, 20, 15, 15, 15})).id();
                 Instant created = daysAgo(30 + random.nextInt(1800), random.nextInt(86_400));
                 ProductCategory favourite = pick(jewelry);
                 ProductCategory second = pick(jewelry);
@@ -664,7 +770,12 @@ public final class DemoDataGenerator {
                     record(profile, ConsentPurpose.BROWSING_TRACKING, true, "signup-web", signup);
                     record(profile, ConsentPurpose.EMAIL, true, "signup-web", signup);
                     record(profile, ConsentPurpose.LOCATION, true, "app-settings", daysAgo(600, 8 * 3600));
-                    record(profile, ConsentPurpose.BROWSING_TRACKING, false, "preference-center", daysAgo(60, 21 * 3600));
+                    record(
+                            profile,
+                            ConsentPurpose.BROWSING_TRACKING,
+                            false,
+                            "preference-center",
+                            daysAgo(60, 21 * 3600));
                     record(profile, ConsentPurpose.LOCATION, false, "app-settings", daysAgo(45, 7 * 3600));
                 }
                 case 4 -> {
@@ -716,15 +827,39 @@ public final class DemoDataGenerator {
         private void purchasesOf(Profile profile) {
             switch (profile.index) {
                 case 1 -> {
-                    buy(profile, 1300, Channel.STORE, "nyc-fifth-avenue",
+                    buy(
+                            profile,
+                            1300,
+                            Channel.STORE,
+                            "nyc-fifth-avenue",
                             find(ProductCategory.RINGS, p -> p.name().contains("Solitaire")));
-                    buy(profile, 900, Channel.STORE, "nyc-fifth-avenue",
-                            find(ProductCategory.WATCHES, p -> p.attributes().get("movement").equals("Automatic")
-                                    && p.price().compareTo(new BigDecimal("4000")) > 0
-                                    && p.price().compareTo(new BigDecimal("9000")) < 0));
-                    buy(profile, 540, Channel.WEB, null, find(ProductCategory.EARRINGS, p -> p.name().contains("Diamond Stud")));
-                    buy(profile, 300, Channel.APP, null, find(ProductCategory.NECKLACES, p -> p.name().contains("Pendant")));
-                    buy(profile, 120, Channel.STORE, "nyc-fifth-avenue",
+                    buy(
+                            profile,
+                            900,
+                            Channel.STORE,
+                            "nyc-fifth-avenue",
+                            find(
+                                    ProductCategory.WATCHES,
+                                    p -> p.attributes().get("movement").equals("Automatic")
+                                            && p.price().compareTo(new BigDecimal("4000")) > 0
+                                            && p.price().compareTo(new BigDecimal("9000")) < 0));
+                    buy(
+                            profile,
+                            540,
+                            Channel.WEB,
+                            null,
+                            find(ProductCategory.EARRINGS, p -> p.name().contains("Diamond Stud")));
+                    buy(
+                            profile,
+                            300,
+                            Channel.APP,
+                            null,
+                            find(ProductCategory.NECKLACES, p -> p.name().contains("Pendant")));
+                    buy(
+                            profile,
+                            120,
+                            Channel.STORE,
+                            "nyc-fifth-avenue",
                             find(ProductCategory.BRACELETS, p -> !p.name().contains("Silver")));
                     buy(profile, 35, Channel.STORE, "nyc-fifth-avenue", bySku.get("SVC-CLEANING"));
                 }
@@ -732,11 +867,18 @@ public final class DemoDataGenerator {
                     int[] daysAgo = {1900, 1650, 1400, 1250, 1100, 900, 720, 500, 330, 180, 110, 75};
                     Predicate<Product> fine = p -> p.price().compareTo(new BigDecimal("5000")) >= 0;
                     for (int d = 0; d < daysAgo.length; d++) {
-                        Product jewel = find(pick(List.of(
-                                ProductCategory.RINGS, ProductCategory.BRACELETS, ProductCategory.NECKLACES)), fine);
+                        Product jewel = find(
+                                pick(List.of(
+                                        ProductCategory.RINGS, ProductCategory.BRACELETS, ProductCategory.NECKLACES)),
+                                fine);
                         if (d % 3 == 0) {
-                            buy(profile, daysAgo[d], Channel.STORE, "nyc-fifth-avenue",
-                                    find(ProductCategory.WATCHES, fine), jewel);
+                            buy(
+                                    profile,
+                                    daysAgo[d],
+                                    Channel.STORE,
+                                    "nyc-fifth-avenue",
+                                    find(ProductCategory.WATCHES, fine),
+                                    jewel);
                         } else {
                             buy(profile, daysAgo[d], Channel.STORE, "nyc-fifth-avenue", jewel);
                         }
@@ -751,9 +893,19 @@ public final class DemoDataGenerator {
                     // Brand new: nothing bought yet.
                 }
                 case 5 -> {
-                    buy(profile, 820, Channel.STORE, "chi-michigan-avenue",
-                            find(ProductCategory.WATCHES, p -> p.attributes().get("movement").equals("Automatic")));
-                    buy(profile, 600, Channel.STORE, "chi-michigan-avenue",
+                    buy(
+                            profile,
+                            820,
+                            Channel.STORE,
+                            "chi-michigan-avenue",
+                            find(
+                                    ProductCategory.WATCHES,
+                                    p -> p.attributes().get("movement").equals("Automatic")));
+                    buy(
+                            profile,
+                            600,
+                            Channel.STORE,
+                            "chi-michigan-avenue",
                             find(ProductCategory.NECKLACES, p -> p.name().startsWith("Pearl")));
                     buy(profile, 260, Channel.WEB, null, find(ProductCategory.EARRINGS, p -> true));
                 }
@@ -771,19 +923,27 @@ public final class DemoDataGenerator {
             daysAgo.sort(Comparator.reverseOrder());
             for (long ago : daysAgo) {
                 int roll = random.nextInt(100);
-                Channel channel = roll < 50 ? Channel.STORE : roll < 60 ? Channel.KIOSK : roll < 85 ? Channel.WEB : Channel.APP;
+                Channel channel =
+                        roll < 50 ? Channel.STORE : roll < 60 ? Channel.KIOSK : roll < 85 ? Channel.WEB : Channel.APP;
                 String store = channel == Channel.STORE || channel == Channel.KIOSK
-                        ? (random.nextInt(100) < 80 ? profile.homeStoreId : pick(stores).id())
+                        ? (random.nextInt(100) < 80
+                                ? profile.homeStoreId
+                                : pick(stores).id())
                         : null;
                 int lines = weighted(new int[] {70, 22, 8}) + 1;
                 List<Product> chosen = new ArrayList<>();
                 for (int l = 0; l < lines; l++) {
                     Product product = random.nextInt(100) < 12
                             ? pick(byCategory.get(ProductCategory.SERVICES))
-                            : pick(byCategory.get(random.nextInt(100) < 70
-                                    ? pick(profile.favourites)
-                                    : pick(List.of(ProductCategory.RINGS, ProductCategory.NECKLACES,
-                                            ProductCategory.EARRINGS, ProductCategory.BRACELETS, ProductCategory.WATCHES))));
+                            : pick(byCategory.get(
+                                    random.nextInt(100) < 70
+                                            ? pick(profile.favourites)
+                                            : pick(List.of(
+                                                    ProductCategory.RINGS,
+                                                    ProductCategory.NECKLACES,
+                                                    ProductCategory.EARRINGS,
+                                                    ProductCategory.BRACELETS,
+                                                    ProductCategory.WATCHES))));
                     if (chosen.stream().noneMatch(p -> p.sku().equals(product.sku()))) {
                         chosen.add(product);
                     }
@@ -794,7 +954,8 @@ public final class DemoDataGenerator {
 
         /** A product of the category that matches, or any of the category if the catalogue has none. */
         private Product find(ProductCategory category, Predicate<Product> filter) {
-            List<Product> matching = byCategory.get(category).stream().filter(filter).toList();
+            List<Product> matching =
+                    byCategory.get(category).stream().filter(filter).toList();
             return pick(matching.isEmpty() ? byCategory.get(category) : matching);
         }
 
@@ -808,8 +969,11 @@ public final class DemoDataGenerator {
             BigDecimal total = BigDecimal.ZERO;
             for (int l = 0; l < lines.length; l++) {
                 Product product = lines[l];
-                int quantity = product.repurchasable() && product.category() != ProductCategory.SERVICES
-                        && random.nextInt(100) < 15 ? 2 : 1;
+                int quantity = product.repurchasable()
+                                && product.category() != ProductCategory.SERVICES
+                                && random.nextInt(100) < 15
+                        ? 2
+                        : 1;
                 items.add(new PurchaseItem(
                         l + 1,
                         product.sku(),
@@ -846,8 +1010,10 @@ public final class DemoDataGenerator {
             String provider = pick(INSURERS);
             String prefix = provider.substring(0, 2).toUpperCase(Locale.ROOT);
             policySeq++;
-            String policy = String.format(Locale.ROOT, "%s-%d-%06d", prefix, purchased.getYear(), 104_729L * policySeq % 1_000_000);
-            return new Insurance(provider, policy, purchased.plusYears(product.category() == ProductCategory.WATCHES ? 3 : 2));
+            String policy = String.format(
+                    Locale.ROOT, "%s-%d-%06d", prefix, purchased.getYear(), 104_729L * policySeq % 1_000_000);
+            return new Insurance(
+                    provider, policy, purchased.plusYears(product.category() == ProductCategory.WATCHES ? 3 : 2));
         }
 
         private static @Nullable String instructions(Product product) {
@@ -873,20 +1039,45 @@ public final class DemoDataGenerator {
         private void serviceOrders(List<Profile> profiles) {
             Profile one = profiles.get(0);
             String watch = one.bought.get(1).items().get(0).sku();
-            serviceOrder(one, ServiceOrderKind.REPAIR, "Watch running slow: regulate and service", watch,
-                    "nyc-fifth-avenue", ServiceOrderStatus.IN_PROGRESS, 6, 14, false);
+            serviceOrder(
+                    one,
+                    ServiceOrderKind.REPAIR,
+                    "Watch running slow: regulate and service",
+                    watch,
+                    "nyc-fifth-avenue",
+                    ServiceOrderStatus.IN_PROGRESS,
+                    6,
+                    14,
+                    false);
             Profile two = profiles.get(1);
-            serviceOrder(two, ServiceOrderKind.CUSTOM_DESIGN, "Anniversary eternity band with 21 diamonds, platinum",
-                    null, "nyc-fifth-avenue", ServiceOrderStatus.READY_FOR_PICKUP, 45, 46, true);
+            serviceOrder(
+                    two,
+                    ServiceOrderKind.CUSTOM_DESIGN,
+                    "Anniversary eternity band with 21 diamonds, platinum",
+                    null,
+                    "nyc-fifth-avenue",
+                    ServiceOrderStatus.READY_FOR_PICKUP,
+                    45,
+                    46,
+                    true);
             Profile five = profiles.get(4);
-            serviceOrder(five, ServiceOrderKind.REPAIR, "Replace broken clasp", five.bought.get(1).items().get(0).sku(),
-                    "chi-michigan-avenue", ServiceOrderStatus.DELIVERED, 560, 10, false);
+            serviceOrder(
+                    five,
+                    ServiceOrderKind.REPAIR,
+                    "Replace broken clasp",
+                    five.bought.get(1).items().get(0).sku(),
+                    "chi-michigan-avenue",
+                    ServiceOrderStatus.DELIVERED,
+                    560,
+                    10,
+                    false);
 
             List<Profile> eligible = profiles.stream().filter(p -> p.index > 5).toList();
             ServiceOrderStatus[] statuses = ServiceOrderStatus.values();
             for (int i = 0; i < 20; i++) {
                 ServiceOrderStatus status = statuses[i % statuses.length];
-                ServiceOrderKind kind = (i / statuses.length) % 2 == 0 ? ServiceOrderKind.REPAIR : ServiceOrderKind.CUSTOM_DESIGN;
+                ServiceOrderKind kind =
+                        (i / statuses.length) % 2 == 0 ? ServiceOrderKind.REPAIR : ServiceOrderKind.CUSTOM_DESIGN;
                 Profile profile = pick(eligible);
                 int duration = kind == ServiceOrderKind.REPAIR ? 10 + random.nextInt(8) : 35 + random.nextInt(20);
                 int ago = switch (status) {
@@ -916,7 +1107,15 @@ public final class DemoDataGenerator {
                 } else {
                     description = pick(DESIGNS);
                 }
-                serviceOrder(profile, kind, description, sku, profile.homeStoreId, status, ago, duration,
+                serviceOrder(
+                        profile,
+                        kind,
+                        description,
+                        sku,
+                        profile.homeStoreId,
+                        status,
+                        ago,
+                        duration,
                         status.ordinal() >= ServiceOrderStatus.READY_FOR_PICKUP.ordinal() && i % 2 == 1);
             }
         }
@@ -950,19 +1149,29 @@ public final class DemoDataGenerator {
             // Steps are spread over the order's elapsed time, ending before today; delivered orders
             // end a few days after the expected date at the latest.
             Instant end = status == ServiceOrderStatus.DELIVERED
-                    ? min(expected.plusDays(random.nextInt(4)).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(15 * 3600),
+                    ? min(
+                            expected.plusDays(random.nextInt(4))
+                                    .atStartOfDay(ZoneOffset.UTC)
+                                    .toInstant()
+                                    .plusSeconds(15 * 3600),
                             dayStart.minusSeconds(3600))
                     : dayStart.minusSeconds(3600 + random.nextInt(6 * 3600));
             end = created.isAfter(end) ? created : end;
             long span = Math.max(steps.size(), Duration.between(created, end).getSeconds());
             List<StatusChange> history = new ArrayList<>();
-            String store = stores.stream().filter(s -> s.id().equals(storeId)).findFirst().orElseThrow().name();
+            String store = stores.stream()
+                    .filter(s -> s.id().equals(storeId))
+                    .findFirst()
+                    .orElseThrow()
+                    .name();
             String staff = "staff:" + storeId;
             for (int s = 0; s < steps.size(); s++) {
                 Instant at = s == 0 ? created : created.plusSeconds(span * s / steps.size() + random.nextInt(3600));
                 at = truncate(min(at, end));
                 ServiceOrderStatus step = steps.get(s);
-                boolean back = s > 0 && step == ServiceOrderStatus.IN_PROGRESS && steps.get(s - 1) == ServiceOrderStatus.QUALITY_CHECK;
+                boolean back = s > 0
+                        && step == ServiceOrderStatus.IN_PROGRESS
+                        && steps.get(s - 1) == ServiceOrderStatus.QUALITY_CHECK;
                 String note = switch (step) {
                     case RECEIVED -> "Received at " + store;
                     case IN_PROGRESS -> back ? "Back to the bench: finish not yet even" : "At the workshop bench";
@@ -970,7 +1179,8 @@ public final class DemoDataGenerator {
                     case READY_FOR_PICKUP -> "Ready for pickup at " + store;
                     case DELIVERED -> "Collected by the customer";
                 };
-                if (!history.isEmpty() && at.isBefore(history.get(history.size() - 1).changedAt())) {
+                if (!history.isEmpty()
+                        && at.isBefore(history.get(history.size() - 1).changedAt())) {
                     at = history.get(history.size() - 1).changedAt();
                 }
                 history.add(new StatusChange(step, note, staff, at));
@@ -1016,8 +1226,7 @@ public final class DemoDataGenerator {
                 }
                 Collections.sort(starts);
                 for (Instant start : starts) {
-                    session(profile.id, null, profile.homeStoreId, profile.favourites, start)
-                            .stream()
+                    session(profile.id, null, profile.homeStoreId, profile.favourites, start).stream()
                             .filter(d -> profile.granted(ConsentPurpose.BROWSING_TRACKING, d.occurredAt()))
                             .forEach(drafts::add);
                 }
@@ -1026,10 +1235,14 @@ public final class DemoDataGenerator {
                 String anonymousId = String.format(Locale.ROOT, "anon-%012x", random.nextLong() & 0xffff_ffff_ffffL);
                 int sessions = 1 + random.nextInt(4);
                 List<ProductCategory> favourites = List.of(pick(List.of(
-                        ProductCategory.RINGS, ProductCategory.NECKLACES, ProductCategory.EARRINGS,
-                        ProductCategory.BRACELETS, ProductCategory.WATCHES)));
+                        ProductCategory.RINGS,
+                        ProductCategory.NECKLACES,
+                        ProductCategory.EARRINGS,
+                        ProductCategory.BRACELETS,
+                        ProductCategory.WATCHES)));
                 for (int s = 0; s < sessions; s++) {
-                    Instant start = truncate(windowStart.plusSeconds((long) (random.nextDouble() * (BROWSING_DAYS - 1) * 86_400L)));
+                    Instant start = truncate(
+                            windowStart.plusSeconds((long) (random.nextDouble() * (BROWSING_DAYS - 1) * 86_400L)));
                     drafts.addAll(session(null, anonymousId, pick(stores).id(), favourites, start));
                 }
             }
@@ -1062,8 +1275,17 @@ public final class DemoDataGenerator {
                 Instant start) {
             List<Draft> session = new ArrayList<>();
             if (customerId != null && random.nextInt(100) < 6) {
-                session.add(new Draft(customerId, null, EventType.STORE_VISIT, null, null, null, nearStoreId,
-                        null, Channel.STORE, start));
+                session.add(new Draft(
+                        customerId,
+                        null,
+                        EventType.STORE_VISIT,
+                        null,
+                        null,
+                        null,
+                        nearStoreId,
+                        null,
+                        Channel.STORE,
+                        start));
                 return session;
             }
             int roll = random.nextInt(100);
@@ -1071,14 +1293,28 @@ public final class DemoDataGenerator {
                     ? (roll < 55 ? Channel.WEB : roll < 80 ? Channel.APP : Channel.KIOSK)
                     : (roll < 45 ? Channel.WEB : roll < 75 ? Channel.APP : roll < 87 ? Channel.WATCH : Channel.KIOSK);
             String storeId = channel == Channel.KIOSK ? nearStoreId : null;
-            ProductCategory focus = random.nextInt(100) < 75 ? pick(favourites) : pick(List.of(
-                    ProductCategory.RINGS, ProductCategory.NECKLACES, ProductCategory.EARRINGS,
-                    ProductCategory.BRACELETS, ProductCategory.WATCHES));
+            ProductCategory focus = random.nextInt(100) < 75
+                    ? pick(favourites)
+                    : pick(List.of(
+                            ProductCategory.RINGS,
+                            ProductCategory.NECKLACES,
+                            ProductCategory.EARRINGS,
+                            ProductCategory.BRACELETS,
+                            ProductCategory.WATCHES));
             String collection = "/collections/" + focus.name().toLowerCase(Locale.ROOT);
             Instant at = start;
             boolean home = random.nextBoolean();
-            session.add(new Draft(customerId, anonymousId, EventType.PAGE_VIEW, null, home ? null : focus, null,
-                    storeId, home ? "/" : collection, channel, at));
+            session.add(new Draft(
+                    customerId,
+                    anonymousId,
+                    EventType.PAGE_VIEW,
+                    null,
+                    home ? null : focus,
+                    null,
+                    storeId,
+                    home ? "/" : collection,
+                    channel,
+                    at));
             int steps = channel == Channel.WATCH ? 1 + random.nextInt(2) : 2 + random.nextInt(6);
             for (int s = 0; s < steps; s++) {
                 at = at.plusSeconds(20 + random.nextInt(220));
@@ -1087,16 +1323,45 @@ public final class DemoDataGenerator {
                 }
                 int kind = random.nextInt(100);
                 if (kind < 15 && channel != Channel.WATCH) {
-                    session.add(new Draft(customerId, anonymousId, EventType.SEARCH, null, null, pick(SEARCHES.get(focus)),
-                            storeId, "/search", channel, at));
-                } else if (kind < 25 && !session.isEmpty() && session.get(session.size() - 1).type() == EventType.PRODUCT_VIEW) {
+                    session.add(new Draft(
+                            customerId,
+                            anonymousId,
+                            EventType.SEARCH,
+                            null,
+                            null,
+                            pick(SEARCHES.get(focus)),
+                            storeId,
+                            "/search",
+                            channel,
+                            at));
+                } else if (kind < 25
+                        && !session.isEmpty()
+                        && session.get(session.size() - 1).type() == EventType.PRODUCT_VIEW) {
                     Draft viewed = session.get(session.size() - 1);
-                    session.add(new Draft(customerId, anonymousId, EventType.ADD_TO_CART, viewed.sku(), viewed.category(),
-                            null, storeId, viewed.page(), channel, at));
+                    session.add(new Draft(
+                            customerId,
+                            anonymousId,
+                            EventType.ADD_TO_CART,
+                            viewed.sku(),
+                            viewed.category(),
+                            null,
+                            storeId,
+                            viewed.page(),
+                            channel,
+                            at));
                 } else {
                     Product product = pick(byCategory.get(focus));
-                    session.add(new Draft(customerId, anonymousId, EventType.PRODUCT_VIEW, product.sku(), focus, null,
-                            storeId, "/products/" + product.sku(), channel, at));
+                    session.add(new Draft(
+                            customerId,
+                            anonymousId,
+                            EventType.PRODUCT_VIEW,
+                            product.sku(),
+                            focus,
+                            null,
+                            storeId,
+                            "/products/" + product.sku(),
+                            channel,
+                            at));
                 }
             }
             return session;

@@ -158,7 +158,8 @@ public final class DemoDataLoader {
                 insert.setDouble(8, store.longitude());
                 insert.setString(9, store.phone());
                 insert.setString(10, openingHoursJson(store.openingHours()));
-                insert.setArray(11, connection.createArrayOf("text", store.services().toArray()));
+                insert.setArray(
+                        11, connection.createArrayOf("text", store.services().toArray()));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -176,7 +177,8 @@ public final class DemoDataLoader {
                 insert.setString(4, product.category().name());
                 insert.setBigDecimal(5, product.price());
                 insert.setString(6, product.currency());
-                insert.setArray(7, connection.createArrayOf("text", product.imageUrls().toArray()));
+                insert.setArray(
+                        7, connection.createArrayOf("text", product.imageUrls().toArray()));
                 insert.setString(8, objectJson(product.attributes()));
                 setInteger(insert, 9, product.careIntervalDays());
                 insert.setBoolean(10, product.repurchasable());
@@ -306,7 +308,8 @@ public final class DemoDataLoader {
                 eventInsert.setString(3, event.anonymousId());
                 eventInsert.setString(4, event.type().name());
                 eventInsert.setString(5, event.sku());
-                eventInsert.setString(6, event.category() == null ? null : event.category().name());
+                eventInsert.setString(
+                        6, event.category() == null ? null : event.category().name());
                 eventInsert.setString(7, event.query());
                 eventInsert.setString(8, event.storeId());
                 eventInsert.setString(9, event.page());
@@ -362,9 +365,10 @@ public final class DemoDataLoader {
      */
     private static void fillAggregates(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.addBatch("insert into customer_daily_activity (customer_id, day, event_type, category, event_count)"
-                    + " select customer_id, (occurred_at at time zone 'UTC')::date, type, coalesce(category, ''), count(*)"
-                    + " from browsing_events where customer_id is not null group by 1, 2, 3, 4");
+            statement.addBatch(
+                    "insert into customer_daily_activity (customer_id, day, event_type, category, event_count)"
+                            + " select customer_id, (occurred_at at time zone 'UTC')::date, type, coalesce(category, ''), count(*)"
+                            + " from browsing_events where customer_id is not null group by 1, 2, 3, 4");
             statement.addBatch("insert into customer_category_purchases (customer_id, category, first_purchased_at,"
                     + " last_purchased_at, purchase_count, spend)"
                     + " select p.customer_id, pr.category, min(p.purchased_at), max(p.purchased_at),"

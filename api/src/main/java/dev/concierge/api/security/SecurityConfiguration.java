@@ -51,8 +51,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyExchange()
                         .permitAll())
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(
-                        jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(authenticationConverter())))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .authenticationEntryPoint(new GraphQlAuthenticationEntryPoint())
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(authenticationConverter())))
                 .build();
     }
 

@@ -71,7 +71,8 @@ class DemoDataGeneratorTests {
         LocalDate today = LocalDate.parse(day);
         DemoDataset other = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED + day.hashCode()).generate(today);
 
-        assertThat(customer(other, "demo-1").birthday()).isEqualTo(today.plusDays(3).withYear(1988));
+        assertThat(customer(other, "demo-1").birthday())
+                .isEqualTo(today.plusDays(3).withYear(1988));
         assertThat(other.serviceOrders()).extracting(ServiceOrder::status).contains(ServiceOrderStatus.values());
         assertReferencesResolve(other);
         assertNothingAfter(other, today.atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -113,7 +114,10 @@ class DemoDataGeneratorTests {
                 .extracting(Customer::id)
                 .containsExactlyElementsOf(
                         IntStream.rangeClosed(1, 60).mapToObj(i -> "demo-" + i).toList());
-        assertThat(dataset.customers()).extracting(Customer::email).doesNotHaveDuplicates().allSatisfy(email -> assertThat(email).endsWith("@example.com"));
+        assertThat(dataset.customers())
+                .extracting(Customer::email)
+                .doesNotHaveDuplicates()
+                .allSatisfy(email -> assertThat(email).endsWith("@example.com"));
         assertThat(dataset.customers()).extracting(Customer::externalId).doesNotHaveDuplicates();
         assertThat(dataset.customers()).allSatisfy(customer -> {
             assertThat(customer.loyaltyPoints()).isNotNegative();
@@ -132,13 +136,14 @@ class DemoDataGeneratorTests {
         assertThat(olivia.birthday()).isEqualTo(LocalDate.of(1988, 3, 17));
         assertThat(purchases).hasSizeGreaterThanOrEqualTo(5);
         assertThat(categoriesBought(purchases)).contains(ProductCategory.WATCHES);
-        assertThat(ordersOf("demo-1"))
-                .anySatisfy(order -> {
-                    assertThat(order.kind()).isEqualTo(ServiceOrderKind.REPAIR);
-                    assertThat(order.status()).isEqualTo(ServiceOrderStatus.IN_PROGRESS);
-                    assertThat(order.expectedAt()).isAfter(TODAY);
-                });
-        assertThat(currentConsents("demo-1")).containsOnlyKeys(ConsentPurpose.values()).doesNotContainValue(false);
+        assertThat(ordersOf("demo-1")).anySatisfy(order -> {
+            assertThat(order.kind()).isEqualTo(ServiceOrderKind.REPAIR);
+            assertThat(order.status()).isEqualTo(ServiceOrderStatus.IN_PROGRESS);
+            assertThat(order.expectedAt()).isAfter(TODAY);
+        });
+        assertThat(currentConsents("demo-1"))
+                .containsOnlyKeys(ConsentPurpose.values())
+                .doesNotContainValue(false);
         assertThat(eventsOf("demo-1")).isNotEmpty();
     }
 
@@ -154,11 +159,10 @@ class DemoDataGeneratorTests {
 
         assertThat(customer(dataset, "demo-2").loyaltyTier()).isEqualTo(LoyaltyTier.PLATINUM);
         assertThat(spend).isGreaterThan(new BigDecimal("40000")).isGreaterThan(largestOtherSpend);
-        assertThat(ordersOf("demo-2"))
-                .anySatisfy(order -> {
-                    assertThat(order.kind()).isEqualTo(ServiceOrderKind.CUSTOM_DESIGN);
-                    assertThat(order.status()).isEqualTo(ServiceOrderStatus.READY_FOR_PICKUP);
-                });
+        assertThat(ordersOf("demo-2")).anySatisfy(order -> {
+            assertThat(order.kind()).isEqualTo(ServiceOrderKind.CUSTOM_DESIGN);
+            assertThat(order.status()).isEqualTo(ServiceOrderStatus.READY_FOR_PICKUP);
+        });
     }
 
     @Test
@@ -166,9 +170,12 @@ class DemoDataGeneratorTests {
         Map<ConsentPurpose, Boolean> current = currentConsents("demo-3");
         List<Consent> ledger = ledgerOf("demo-3");
 
-        assertThat(current).containsEntry(ConsentPurpose.BROWSING_TRACKING, false).containsEntry(ConsentPurpose.LOCATION, false);
+        assertThat(current)
+                .containsEntry(ConsentPurpose.BROWSING_TRACKING, false)
+                .containsEntry(ConsentPurpose.LOCATION, false);
         assertThat(ledger)
-                .filteredOn(row -> row.purpose() == ConsentPurpose.BROWSING_TRACKING || row.purpose() == ConsentPurpose.LOCATION)
+                .filteredOn(row ->
+                        row.purpose() == ConsentPurpose.BROWSING_TRACKING || row.purpose() == ConsentPurpose.LOCATION)
                 .filteredOn(Consent::granted)
                 .hasSize(2);
         Instant revoked = ledger.stream()
@@ -176,7 +183,9 @@ class DemoDataGeneratorTests {
                 .map(Consent::recordedAt)
                 .findFirst()
                 .orElseThrow();
-        assertThat(eventsOf("demo-3")).isNotEmpty().allSatisfy(event -> assertThat(event.occurredAt()).isBefore(revoked));
+        assertThat(eventsOf("demo-3"))
+                .isNotEmpty()
+                .allSatisfy(event -> assertThat(event.occurredAt()).isBefore(revoked));
     }
 
     @Test
@@ -192,14 +201,16 @@ class DemoDataGeneratorTests {
     @Test
     void demo5_isLapsedWithAWatchOverdueForService() {
         List<Purchase> purchases = purchasesOf("demo-5");
-        Instant lastPurchase = purchases.stream().map(Purchase::purchasedAt).max(Comparator.naturalOrder()).orElseThrow();
+        Instant lastPurchase = purchases.stream()
+                .map(Purchase::purchasedAt)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
 
         assertThat(lastPurchase).isBefore(dayStart.minus(200, ChronoUnit.DAYS));
-        assertThat(purchases.stream().flatMap(p -> p.items().stream()))
-                .anySatisfy(item -> {
-                    assertThat(product(item.sku()).category()).isEqualTo(ProductCategory.WATCHES);
-                    assertThat(item.nextServiceDue()).isBefore(TODAY);
-                });
+        assertThat(purchases.stream().flatMap(p -> p.items().stream())).anySatisfy(item -> {
+            assertThat(product(item.sku()).category()).isEqualTo(ProductCategory.WATCHES);
+            assertThat(item.nextServiceDue()).isBefore(TODAY);
+        });
     }
 
     @Test
@@ -218,8 +229,14 @@ class DemoDataGeneratorTests {
 
     @Test
     void purchases_haveConsistentTotalsCareAndCover() {
-        assertThat(dataset.purchases()).extracting(Purchase::id).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).startsWith("p-"));
-        assertThat(dataset.purchases()).extracting(Purchase::idempotencyKey).doesNotHaveDuplicates().allSatisfy(key -> assertThat(key).startsWith("demo-"));
+        assertThat(dataset.purchases())
+                .extracting(Purchase::id)
+                .doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(id).startsWith("p-"));
+        assertThat(dataset.purchases())
+                .extracting(Purchase::idempotencyKey)
+                .doesNotHaveDuplicates()
+                .allSatisfy(key -> assertThat(key).startsWith("demo-"));
         assertThat(dataset.purchases()).extracting(Purchase::channel).contains(Channel.STORE, Channel.WEB, Channel.APP);
         assertThat(dataset.purchases()).allSatisfy(purchase -> {
             BigDecimal sum = purchase.items().stream()
@@ -227,7 +244,11 @@ class DemoDataGeneratorTests {
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(purchase.total()).isEqualByComparingTo(sum);
             assertThat(purchase.items()).isNotEmpty();
-            assertThat(purchase.items()).extracting(PurchaseItem::lineNo).isEqualTo(IntStream.rangeClosed(1, purchase.items().size()).boxed().toList());
+            assertThat(purchase.items())
+                    .extracting(PurchaseItem::lineNo)
+                    .isEqualTo(IntStream.rangeClosed(1, purchase.items().size())
+                            .boxed()
+                            .toList());
             if (purchase.channel() == Channel.STORE) {
                 assertThat(purchase.storeId()).isNotNull();
             }
@@ -237,7 +258,8 @@ class DemoDataGeneratorTests {
                 assertThat(item.quantity()).isPositive();
                 assertThat(item.imageUrl()).isEqualTo(product.imageUrls().get(0));
                 assertThat(item.nextServiceDue())
-                        .isEqualTo(product.careIntervalDays() == null ? null : date.plusDays(product.careIntervalDays()));
+                        .isEqualTo(
+                                product.careIntervalDays() == null ? null : date.plusDays(product.careIntervalDays()));
                 if (product.category() == ProductCategory.WATCHES) {
                     assertThat(item.insurance()).isNotNull();
                     assertThat(item.servicingInstructions()).isNotBlank();
@@ -249,9 +271,16 @@ class DemoDataGeneratorTests {
     @Test
     void browsingEvents_areTrackedOnlyWithConsentAndCoverTheChannels() {
         assertThat(dataset.browsingEvents()).hasSizeGreaterThan(1000);
-        assertThat(dataset.browsingEvents()).extracting(BrowsingEvent::eventId).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).startsWith("demo-ev-").hasSizeLessThanOrEqualTo(128));
-        assertThat(dataset.browsingEvents()).extracting(BrowsingEvent::channel).contains(Channel.WEB, Channel.APP, Channel.WATCH, Channel.KIOSK);
-        assertThat(dataset.browsingEvents()).filteredOn(event -> event.anonymousId() != null).isNotEmpty();
+        assertThat(dataset.browsingEvents())
+                .extracting(BrowsingEvent::eventId)
+                .doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(id).startsWith("demo-ev-").hasSizeLessThanOrEqualTo(128));
+        assertThat(dataset.browsingEvents())
+                .extracting(BrowsingEvent::channel)
+                .contains(Channel.WEB, Channel.APP, Channel.WATCH, Channel.KIOSK);
+        assertThat(dataset.browsingEvents())
+                .filteredOn(event -> event.anonymousId() != null)
+                .isNotEmpty();
         Instant windowStart = dayStart.minus(DemoDataGenerator.BROWSING_DAYS, ChronoUnit.DAYS);
         assertThat(dataset.browsingEvents()).allSatisfy(event -> {
             assertThat(event.occurredAt()).isAfterOrEqualTo(windowStart).isBefore(dayStart);
@@ -278,7 +307,10 @@ class DemoDataGeneratorTests {
                     .extracting(ServiceOrder::status)
                     .contains(ServiceOrderStatus.values());
         }
-        assertThat(dataset.serviceOrders()).extracting(ServiceOrder::id).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).startsWith("so-"));
+        assertThat(dataset.serviceOrders())
+                .extracting(ServiceOrder::id)
+                .doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(id).startsWith("so-"));
         assertThat(dataset.serviceOrders()).allSatisfy(order -> {
             List<StatusChange> history = order.history();
             assertThat(history.get(0).status()).isEqualTo(ServiceOrderStatus.RECEIVED);
@@ -286,8 +318,10 @@ class DemoDataGeneratorTests {
             assertThat(history.get(history.size() - 1).status()).isEqualTo(order.status());
             assertThat(history.get(history.size() - 1).changedAt()).isEqualTo(order.updatedAt());
             for (int i = 1; i < history.size(); i++) {
-                assertThat(history.get(i - 1).status().canMoveTo(history.get(i).status())).isTrue();
-                assertThat(history.get(i).changedAt()).isAfterOrEqualTo(history.get(i - 1).changedAt());
+                assertThat(history.get(i - 1).status().canMoveTo(history.get(i).status()))
+                        .isTrue();
+                assertThat(history.get(i).changedAt())
+                        .isAfterOrEqualTo(history.get(i - 1).changedAt());
             }
             assertThat(order.expectedAt()).isAfter(LocalDate.ofInstant(order.createdAt(), ZoneOffset.UTC));
             if (order.kind() == ServiceOrderKind.REPAIR && order.sku() != null) {
@@ -343,7 +377,8 @@ class DemoDataGeneratorTests {
                         data.consents().stream().map(Consent::recordedAt),
                         data.purchases().stream().map(Purchase::purchasedAt),
                         data.browsingEvents().stream().map(BrowsingEvent::occurredAt),
-                        data.serviceOrders().stream().flatMap(o -> o.history().stream().map(StatusChange::changedAt)))
+                        data.serviceOrders().stream()
+                                .flatMap(o -> o.history().stream().map(StatusChange::changedAt)))
                 .flatMap(Function.identity());
         assertThat(times).allMatch(time -> time.isBefore(dayStart));
     }
@@ -353,27 +388,41 @@ class DemoDataGeneratorTests {
     }
 
     private static Customer customer(DemoDataset data, String id) {
-        return data.customers().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+        return data.customers().stream()
+                .filter(c -> c.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Product product(String sku) {
-        return dataset.products().stream().filter(p -> p.sku().equals(sku)).findFirst().orElseThrow();
+        return dataset.products().stream()
+                .filter(p -> p.sku().equals(sku))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<Purchase> purchasesOf(String customerId) {
-        return dataset.purchases().stream().filter(p -> p.customerId().equals(customerId)).toList();
+        return dataset.purchases().stream()
+                .filter(p -> p.customerId().equals(customerId))
+                .toList();
     }
 
     private List<ServiceOrder> ordersOf(String customerId) {
-        return dataset.serviceOrders().stream().filter(o -> o.customerId().equals(customerId)).toList();
+        return dataset.serviceOrders().stream()
+                .filter(o -> o.customerId().equals(customerId))
+                .toList();
     }
 
     private List<BrowsingEvent> eventsOf(String customerId) {
-        return dataset.browsingEvents().stream().filter(e -> customerId.equals(e.customerId())).toList();
+        return dataset.browsingEvents().stream()
+                .filter(e -> customerId.equals(e.customerId()))
+                .toList();
     }
 
     private List<Consent> ledgerOf(String customerId) {
-        return dataset.consents().stream().filter(c -> c.customerId().equals(customerId)).toList();
+        return dataset.consents().stream()
+                .filter(c -> c.customerId().equals(customerId))
+                .toList();
     }
 
     private Set<ProductCategory> categoriesBought(List<Purchase> purchases) {
@@ -387,12 +436,11 @@ class DemoDataGeneratorTests {
     private Map<ConsentPurpose, Boolean> currentConsents(String customerId) {
         return ledgerOf(customerId).stream()
                 .collect(Collectors.toMap(
-                        Consent::purpose,
-                        row -> row,
-                        (a, b) -> b.recordedAt().isBefore(a.recordedAt()) ? a : b))
+                        Consent::purpose, row -> row, (a, b) -> b.recordedAt().isBefore(a.recordedAt()) ? a : b))
                 .entrySet()
                 .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().granted()));
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, entry -> entry.getValue().granted()));
     }
 
     private boolean grantedAt(String customerId, ConsentPurpose purpose, Instant at) {
