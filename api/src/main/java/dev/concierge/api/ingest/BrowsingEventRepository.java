@@ -26,7 +26,8 @@ public class BrowsingEventRepository {
 
     /**
      * Stores the events whose ids were never stored, in one statement: claims each id in
-     * {@code browsing_event_ids} and inserts only the events whose claim succeeded.
+     * {@code browsing_event_ids}, inserts only the events whose claim succeeded, and adds them to
+     * the customer's behavioural aggregates.
      *
      * @return how many events were stored
      */
@@ -48,7 +49,24 @@ public class BrowsingEventRepository {
                         as e(event_id, customer_id, anonymous_id, type, sku, category, query, page, store_id, channel,
                             occurred_at)
                     join claimed c on c.event_id = e.event_id
-                    returning 1
+                    returning customer_id, occurred_at, type, category, sku
+                ), activity as (
+                    insert into customer_daily_activity (customer_id, day, event_type, category, event_count)
+                    select s.customer_id, (s.occurred_at at time zone 'UTC')::date, s.type,
+                        coalesce(s.category, p.category, ''), count(*)
+                    from stored s left join products p on p.sku = s.sku
+                    where s.customer_id is not null
+                    group by 1, 2, 3, 4
+                    on conflict (customer_id, day, event_type, category)
+                        do update set event_count = customer_daily_activity.event_count + excluded.event_count
+                ), stats as (
+                    insert into customer_stats (customer_id, event_count, last_event_at)
+                    select customer_id, count(*), max(occurred_at) from stored
+                    where customer_id is not null
+                    group by customer_id
+                    on conflict (customer_id) do update
+                        set event_count = customer_stats.event_count + excluded.event_count,
+                            last_event_at = greatest(customer_stats.last_event_at, excluded.last_event_at)
                 )
                 select count(*)::int as stored from stored""";
         GenericExecuteSpec spec = db.sql(sql)

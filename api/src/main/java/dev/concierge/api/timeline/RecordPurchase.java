@@ -19,8 +19,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Records a point-of-sale purchase: validate everything, then store the purchase and its lines in
- * one transaction, then tell the customer's timeline subscribers. A repeated idempotency key
+ * Records a point-of-sale purchase: validate everything, then store the purchase, its lines and
+ * the customer's updated aggregates in one transaction, then tell the customer's timeline
+ * subscribers. A repeated idempotency key
  * returns the first purchase unchanged.
  */
 public class RecordPurchase {
@@ -103,7 +104,9 @@ public class RecordPurchase {
                             total,
                             draft.currency());
                     return timeline.insertPurchase(purchase)
-                            .flatMap(inserted -> timeline.insertItems(items).thenReturn(new Result(purchase, false)))
+                            .flatMap(inserted -> timeline.insertItems(items)
+                                    .then(timeline.addToAggregates(purchase))
+                                    .thenReturn(new Result(purchase, false)))
                             .as(transactions::transactional)
                             // Empty: a concurrent request with the same key won; return its purchase.
                             .switchIfEmpty(Mono.defer(() -> timeline.purchaseByIdempotencyKey(draft.idempotencyKey())

@@ -121,6 +121,41 @@ public class TimelineRepository {
         return spec.fetch().rowsUpdated();
     }
 
+    /**
+     * Adds a just-stored purchase to the customer's behavioural aggregates (per category and
+     * lifetime), in the purchase's transaction.
+     */
+    public Mono<Void> addToAggregates(Purchase purchase) {
+        return db.sql("""
+                        with lines as (
+                            select p.category, sum(i.quantity * i.unit_price) as spend
+                            from purchase_items i join products p on p.sku = i.sku
+                            where i.purchase_id = :purchase
+                            group by p.category
+                        ), categories as (
+                            insert into customer_category_purchases
+                                (customer_id, category, first_purchased_at, last_purchased_at, purchase_count, spend)
+                            select :customer, category, :at, :at, 1, spend from lines
+                            on conflict (customer_id, category) do update set
+                                first_purchased_at = least(customer_category_purchases.first_purchased_at, excluded.first_purchased_at),
+                                last_purchased_at = greatest(customer_category_purchases.last_purchased_at, excluded.last_purchased_at),
+                                purchase_count = customer_category_purchases.purchase_count + 1,
+                                spend = customer_category_purchases.spend + excluded.spend
+                        )
+                        insert into customer_stats (customer_id, purchase_count, total_spend, first_purchase_at, last_purchase_at)
+                        values (:customer, 1, :total, :at, :at)
+                        on conflict (customer_id) do update set
+                            purchase_count = customer_stats.purchase_count + 1,
+                            total_spend = customer_stats.total_spend + excluded.total_spend,
+                            first_purchase_at = least(customer_stats.first_purchase_at, excluded.first_purchase_at),
+                            last_purchase_at = greatest(customer_stats.last_purchase_at, excluded.last_purchase_at)""")
+                .bind("purchase", purchase.id())
+                .bind("customer", purchase.customerId())
+                .bind("at", utc(purchase.purchasedAt()))
+                .bind("total", purchase.totalAmount())
+                .then();
+    }
+
     /** A customer's service orders, newest first; {@code open} keeps only undelivered ones. */
     public Flux<ServiceOrder> serviceOrders(String customerId, @Nullable Boolean open) {
         String filter = open == null ? "" : open ? " and status <> 'DELIVERED'" : " and status = 'DELIVERED'";

@@ -42,6 +42,9 @@ class TrackEventsTests {
         track(testers.customer(customer), batch, null).path("trackEvents").entity(Map.class)
                 .isEqualTo(Map.of("accepted", 0, "duplicates", 3, "notConsented", 0));
         assertThat(data.count("select count(*) from browsing_events where customer_id = :id", customer)).isEqualTo(3);
+        assertThat(data.count("select sum(event_count)::bigint from customer_daily_activity where customer_id = :id", customer))
+                .isEqualTo(3);
+        assertThat(data.count("select event_count from customer_stats where customer_id = :id", customer)).isEqualTo(3);
     }
 
     @Test

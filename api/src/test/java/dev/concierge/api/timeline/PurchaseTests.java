@@ -72,6 +72,10 @@ class PurchaseTests {
                 .entity(String.class)
                 .satisfies(url -> assertThat(url).startsWith("http"));
         timeline.path(first + ".items[0].insurance.provider").entity(String.class).isEqualTo("Jewelers Mutual");
+        assertThat(data.count(
+                        "select sum(purchase_count)::bigint from customer_category_purchases where customer_id = :id",
+                        customer))
+                .isBetween(1L, 2L);
         // 2 x 100.50 plus the second item at its catalogue price
         timeline.path(first + ".total.amount")
                 .entity(String.class)
@@ -97,6 +101,8 @@ class PurchaseTests {
         retry.path("recordPurchase.purchase.id").entity(String.class).isEqualTo(first);
 
         assertThat(data.count("select count(*) from purchases where customer_id = :id", customer))
+                .isEqualTo(1);
+        assertThat(data.count("select purchase_count::bigint from customer_stats where customer_id = :id", customer))
                 .isEqualTo(1);
         assertThat(data.count(
                         "select count(*) from purchase_items i join purchases p on p.id = i.purchase_id"
