@@ -54,7 +54,11 @@ public final class DatabaseSetup {
             }
             if (properties.demoData().enabled()) {
                 var summary = new DemoDataLoader().loadIfEmpty(connection, LocalDate.now(clock));
-                log.info("Demo data: {}", summary);
+                if (summary.loaded()) {
+                    log.info("Loaded the demo data: {}", summary);
+                } else {
+                    log.info("The database already holds customers; demo data not loaded");
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not prepare the database: " + e.getMessage(), e);

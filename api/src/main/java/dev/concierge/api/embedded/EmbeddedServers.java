@@ -32,13 +32,16 @@ public final class EmbeddedServers {
     private final EmbeddedPostgres postgres;
     private final RedisServer redis;
     private final int redisPort;
+    private final long startMillis;
     private int users;
 
-    private EmbeddedServers(Path dataDirectory, EmbeddedPostgres postgres, RedisServer redis, int redisPort) {
+    private EmbeddedServers(
+            Path dataDirectory, EmbeddedPostgres postgres, RedisServer redis, int redisPort, long startMillis) {
         this.dataDirectory = dataDirectory;
         this.postgres = postgres;
         this.redis = redis;
         this.redisPort = redisPort;
+        this.startMillis = startMillis;
     }
 
     /**
@@ -86,6 +89,11 @@ public final class EmbeddedServers {
         return redisPort;
     }
 
+    /** How long starting both servers took. */
+    public long startMillis() {
+        return startMillis;
+    }
+
     private static EmbeddedServers start(Path directory, boolean fresh, boolean durable) {
         long started = System.nanoTime();
         try {
@@ -119,14 +127,8 @@ public final class EmbeddedServers {
                     .setting("dir " + work)
                     .build();
             redis.start();
-            EmbeddedServers servers = new EmbeddedServers(directory, postgres, redis, redisPort);
-            log.info(
-                    "Embedded PostgreSQL on port {} (data in {}) and Redis on port {} started in {} ms",
-                    postgres.getPort(),
-                    postgresData,
-                    redisPort,
-                    (System.nanoTime() - started) / 1_000_000);
-            return servers;
+            return new EmbeddedServers(
+                    directory, postgres, redis, redisPort, (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL and Redis in " + directory, e);
         }

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -16,6 +18,12 @@ import org.springframework.core.env.Profiles;
  * at them.
  */
 public class EmbeddedServersEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    private final Log log;
+
+    public EmbeddedServersEnvironment(DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedServersEnvironment.class);
+    }
 
     static final String PROPERTY_SOURCE = "conciergeEmbeddedServers";
     static final String ACTIVE_DATA_DIRECTORY = "concierge.embedded.active-data-directory";
@@ -31,6 +39,8 @@ public class EmbeddedServersEnvironment implements EnvironmentPostProcessor, Ord
         boolean fresh = environment.getProperty("concierge.embedded.fresh", Boolean.class, false);
         boolean durable = environment.getProperty("concierge.embedded.durable", Boolean.class, true);
         EmbeddedServers servers = EmbeddedServers.acquire(dataDirectory, fresh, durable);
+        log.info("Embedded PostgreSQL on port %d and Redis on port %d (started in %d ms), data in %s"
+                .formatted(servers.postgresPort(), servers.redisPort(), servers.startMillis(), servers.dataDirectory()));
 
         Map<String, Object> properties = new HashMap<>();
         properties.put(ACTIVE_DATA_DIRECTORY, servers.dataDirectory().toString());
