@@ -20,7 +20,8 @@ class CatalogConfiguration {
         loaders.forTypePair(String.class, Product.class)
                 .registerMappedBatchLoader((skus, environment) -> catalog.productsBySku(skus));
         loaders.forTypePair(String.class, Store.class)
-                .registerMappedBatchLoader((ids, environment) -> catalog.stores(ids).collectMap(Store::id));
+                .registerMappedBatchLoader(
+                        (ids, environment) -> catalog.stores(ids).collectMap(Store::id));
         return catalog;
     }
 }

@@ -116,7 +116,9 @@ public class CatalogRepository {
                     hours.add(new Store.OpeningHours(day.name(), range[0].trim(), range[1].trim()));
                 } else if (interval.isObject() && interval.has("opens") && interval.has("closes")) {
                     hours.add(new Store.OpeningHours(
-                            day.name(), interval.get("opens").asString(), interval.get("closes").asString()));
+                            day.name(),
+                            interval.get("opens").asString(),
+                            interval.get("closes").asString()));
                 }
             }
         }

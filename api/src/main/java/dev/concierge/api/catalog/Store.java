@@ -15,7 +15,10 @@ public record Store(
         List<String> services) {
 
     public record Address(
-            @Nullable String line, @Nullable String city, @Nullable String postalCode, @Nullable String country) {}
+            @Nullable String line,
+            @Nullable String city,
+            @Nullable String postalCode,
+            @Nullable String country) {}
 
     public record OpeningHours(String day, String opens, String closes) {}
 

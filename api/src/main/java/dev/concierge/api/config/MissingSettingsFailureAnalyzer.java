@@ -10,7 +10,8 @@ public class MissingSettingsFailureAnalyzer extends AbstractFailureAnalyzer<Miss
     protected FailureAnalysis analyze(Throwable rootFailure, MissingSettingsException cause) {
         StringBuilder description = new StringBuilder(
                 "Concierge was started with the prod profile, which starts nothing embedded, but these settings are missing:\n");
-        cause.missing().forEach(setting -> description.append("    - ").append(setting).append('\n'));
+        cause.missing()
+                .forEach(setting -> description.append("    - ").append(setting).append('\n'));
         return new FailureAnalysis(
                 description.toString(),
                 "Set them in the environment (see the configuration table in README.md), or run without the prod"

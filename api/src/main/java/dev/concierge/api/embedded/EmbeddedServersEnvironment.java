@@ -3,8 +3,8 @@ package dev.concierge.api.embedded;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.boot.EnvironmentPostProcessor;
 import org.apache.commons.logging.Log;
+import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
@@ -40,7 +40,8 @@ public class EmbeddedServersEnvironment implements EnvironmentPostProcessor, Ord
         boolean durable = environment.getProperty("concierge.embedded.durable", Boolean.class, true);
         EmbeddedServers servers = EmbeddedServers.acquire(dataDirectory, fresh, durable);
         log.info("Embedded PostgreSQL on port %d and Redis on port %d (started in %d ms), data in %s"
-                .formatted(servers.postgresPort(), servers.redisPort(), servers.startMillis(), servers.dataDirectory()));
+                .formatted(
+                        servers.postgresPort(), servers.redisPort(), servers.startMillis(), servers.dataDirectory()));
 
         Map<String, Object> properties = new HashMap<>();
         properties.put(ACTIVE_DATA_DIRECTORY, servers.dataDirectory().toString());

@@ -2,9 +2,9 @@ package dev.concierge.api.embedded;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -21,7 +21,8 @@ public class EmbeddedServersRelease implements SpringApplicationRunListener {
     public EmbeddedServersRelease(SpringApplication application, String[] args) {}
 
     @Override
-    public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
+    public void environmentPrepared(
+            ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
         this.environment = environment;
     }
 

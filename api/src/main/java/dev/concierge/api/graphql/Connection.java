@@ -14,7 +14,10 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
     public record Edge<T>(String cursor, T node) {}
 
     public record PageInfo(
-            boolean hasNextPage, boolean hasPreviousPage, @Nullable String startCursor, @Nullable String endCursor) {}
+            boolean hasNextPage,
+            boolean hasPreviousPage,
+            @Nullable String startCursor,
+            @Nullable String endCursor) {}
 
     public static <T> Connection<T> of(
             List<T> rows, int size, boolean hasPrevious, Function<T, Instant> at, Function<T, String> id) {

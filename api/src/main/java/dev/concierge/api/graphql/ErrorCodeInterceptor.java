@@ -23,7 +23,8 @@ final class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         if (errors.isEmpty() || errors.stream().allMatch(ErrorCodeInterceptor::hasCode)) {
             return response;
         }
-        List<GraphQLError> coded = errors.stream().map(ErrorCodeInterceptor::withCode).toList();
+        List<GraphQLError> coded =
+                errors.stream().map(ErrorCodeInterceptor::withCode).toList();
         return response.transform(builder -> builder.errors(coded));
     }
 

@@ -68,10 +68,18 @@ final class ExceptionResolver extends DataFetcherExceptionResolverAdapter {
                     code(ErrorCode.UNAVAILABLE));
         }
         String correlationId = UUID.randomUUID().toString();
-        log.error("Unexpected failure in {} [correlationId={}]", environment.getField().getName(), correlationId, exception);
+        log.error(
+                "Unexpected failure in {} [correlationId={}]",
+                environment.getField().getName(),
+                correlationId,
+                exception);
         Map<String, Object> extensions = code(ErrorCode.INTERNAL);
         extensions.put("correlationId", correlationId);
-        return error(environment, "Internal error; quote the correlation id when reporting it", ErrorType.INTERNAL_ERROR, extensions);
+        return error(
+                environment,
+                "Internal error; quote the correlation id when reporting it",
+                ErrorType.INTERNAL_ERROR,
+                extensions);
     }
 
     private static Map<String, Object> code(ErrorCode code) {

@@ -25,7 +25,8 @@ final class Scalars {
             .description("An ISO-8601 instant with an offset")
             .coercing(new Iso<>(
                     Instant.class,
-                    text -> OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(),
+                    text -> OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                            .toInstant(),
                     instant -> DateTimeFormatter.ISO_INSTANT.format(instant),
                     "an ISO-8601 date-time with an offset, such as 2026-11-24T10:15:30Z"))
             .build();
@@ -54,7 +55,8 @@ final class Scalars {
             if (value instanceof OffsetDateTime offset && type == Instant.class) {
                 return printer.apply(type.cast(offset.toInstant()));
             }
-            throw new CoercingSerializeException("Cannot serialize " + value.getClass().getSimpleName() + " as " + expected);
+            throw new CoercingSerializeException(
+                    "Cannot serialize " + value.getClass().getSimpleName() + " as " + expected);
         }
 
         @Override
@@ -90,5 +92,4 @@ final class Scalars {
             return text.length() <= 64 ? text : text.substring(0, 64) + "…";
         }
     }
-
 }

@@ -75,7 +75,11 @@ public class BrowsingEventRepository {
                 .bind("anonymous", column(events, BrowsingEvent::anonymousId))
                 .bind("types", column(events, e -> e.type().name()))
                 .bind("skus", column(events, BrowsingEvent::sku))
-                .bind("categories", column(events, e -> e.category() == null ? null : e.category().name()))
+                .bind(
+                        "categories",
+                        column(
+                                events,
+                                e -> e.category() == null ? null : e.category().name()))
                 .bind("queries", column(events, BrowsingEvent::query))
                 .bind("pages", column(events, BrowsingEvent::page))
                 .bind("stores", column(events, BrowsingEvent::storeId))

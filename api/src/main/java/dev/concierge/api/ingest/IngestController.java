@@ -3,8 +3,8 @@ package dev.concierge.api.ingest;
 import dev.concierge.api.catalog.Product;
 import dev.concierge.api.catalog.Store;
 import dev.concierge.api.config.ConciergeProperties;
-import dev.concierge.api.graphql.Cursors;
 import dev.concierge.api.graphql.Connection;
+import dev.concierge.api.graphql.Cursors;
 import dev.concierge.api.profile.Customer;
 import dev.concierge.api.security.Caller;
 import dev.concierge.api.security.Role;
@@ -85,7 +85,17 @@ class IngestController {
 
         BrowsingEvent toEvent(@Nullable String customerId) {
             return new BrowsingEvent(
-                    clientEventId, customerId, anonymousId, type, channel, occurredAt, sku, category, query, page, storeId);
+                    clientEventId,
+                    customerId,
+                    anonymousId,
+                    type,
+                    channel,
+                    occurredAt,
+                    sku,
+                    category,
+                    query,
+                    page,
+                    storeId);
         }
     }
 }

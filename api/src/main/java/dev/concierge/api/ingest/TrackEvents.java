@@ -61,8 +61,7 @@ public class TrackEvents {
                         return Mono.just(new Result(0, 0, batch.size()));
                     }
                     List<BrowsingEvent> unique = firstOfEachId(batch);
-                    return events.insertNew(unique)
-                            .map(stored -> new Result(stored, batch.size() - stored, 0));
+                    return events.insertNew(unique).map(stored -> new Result(stored, batch.size() - stored, 0));
                 });
     }
 

@@ -7,7 +7,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The GraphQL {@code Consent} type: one purpose's current state. */
-public record ConsentView(ConsentPurpose purpose, boolean granted, @Nullable String source, @Nullable Instant updatedAt) {
+public record ConsentView(
+        ConsentPurpose purpose,
+        boolean granted,
+        @Nullable String source,
+        @Nullable Instant updatedAt) {
 
     static ConsentView of(Consents consents, ConsentPurpose purpose) {
         return consents.latest(purpose)
@@ -16,6 +20,8 @@ public record ConsentView(ConsentPurpose purpose, boolean granted, @Nullable Str
     }
 
     static List<ConsentView> all(Consents consents) {
-        return consents.purposes().stream().map(purpose -> of(consents, purpose)).toList();
+        return consents.purposes().stream()
+                .map(purpose -> of(consents, purpose))
+                .toList();
     }
 }

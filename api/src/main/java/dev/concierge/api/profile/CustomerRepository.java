@@ -24,10 +24,7 @@ public class CustomerRepository {
         return db.sql("""
                         select id, first_name, last_name, email, phone, birthday, anniversary, locale,
                                loyalty_tier, loyalty_points, home_store_id, created_at
-                        from customers where id = :id""")
-                .bind("id", id)
-                .map(CustomerRepository::customer)
-                .one();
+                        from customers where id = :id""").bind("id", id).map(CustomerRepository::customer).one();
     }
 
     public Mono<Boolean> exists(String id) {
@@ -65,7 +62,10 @@ public class CustomerRepository {
                 .bind("granted", granted)
                 .bind("source", source)
                 .map(row -> new Consent(
-                        purpose, granted, source, row.get("recorded_at", OffsetDateTime.class).toInstant()))
+                        purpose,
+                        granted,
+                        source,
+                        row.get("recorded_at", OffsetDateTime.class).toInstant()))
                 .one();
     }
 

@@ -52,7 +52,8 @@ class ProfileController {
     }
 
     private Mono<Customer> existing(String id) {
-        return customers.find(id)
+        return customers
+                .find(id)
                 .switchIfEmpty(Mono.error(() -> ConciergeException.notFound("No customer '" + id + "'")));
     }
 

@@ -17,8 +17,7 @@ import reactor.core.publisher.Mono;
 final class GraphQlAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
 
     private static final byte[] BODY = """
-            {"errors":[{"message":"The bearer token is invalid or expired","extensions":{"code":"UNAUTHENTICATED"}}]}"""
-            .getBytes(StandardCharsets.UTF_8);
+            {"errors":[{"message":"The bearer token is invalid or expired","extensions":{"code":"UNAUTHENTICATED"}}]}""".getBytes(StandardCharsets.UTF_8);
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException exception) {

@@ -68,19 +68,20 @@ class SecurityConfiguration {
             decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
             issuer = jwt.issuerUri();
         } else if (StringUtils.hasText(jwt.issuerUri())) {
-            decoder = NimbusReactiveJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
+            decoder =
+                    NimbusReactiveJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
             issuer = jwt.issuerUri();
         } else if (StringUtils.hasText(security.localKeyFile())) {
             RSAKey key = LocalSigningKey.loadOrCreate(Path.of(security.localKeyFile()));
-            decoder = NimbusReactiveJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
+            decoder =
+                    NimbusReactiveJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
             issuer = security.localIssuer();
         } else {
             throw new IllegalStateException("No way to verify tokens: set concierge.security.jwt.issuer-uri or"
                     + " jwk-set-uri, or run with the embedded default, which keeps a local signing key");
         }
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(
-                issuer == null ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer));
+        validators.add(issuer == null ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer));
         if (StringUtils.hasText(jwt.audience())) {
             validators.add(new JwtClaimValidator<List<String>>(
                     "aud", audience -> audience != null && audience.contains(jwt.audience())));

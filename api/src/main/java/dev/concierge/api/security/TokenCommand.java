@@ -47,7 +47,8 @@ public final class TokenCommand {
             List<Role> parsed = TokenMinter.parseRoles(roles);
             Duration ttl = Duration.parse(options.getOrDefault("ttl", "PT12H"));
             String directory = options.getOrDefault(
-                    "data-directory", System.getenv().getOrDefault("CONCIERGE_EMBEDDED_DATA_DIRECTORY", "concierge-data"));
+                    "data-directory",
+                    System.getenv().getOrDefault("CONCIERGE_EMBEDDED_DATA_DIRECTORY", "concierge-data"));
             Path keyFile = Path.of(directory).resolve("jwt-signing-key.json");
             TokenMinter minter = new TokenMinter(LocalSigningKey.loadOrCreate(keyFile), "concierge-local");
             out.println(minter.mint(subject, parsed, ttl));

@@ -64,8 +64,8 @@ public final class TokenMinter {
                     try {
                         return Role.valueOf(role.toUpperCase(java.util.Locale.ROOT));
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("unknown role '" + role + "'; use one of "
-                                + java.util.Arrays.toString(Role.values()));
+                        throw new IllegalArgumentException(
+                                "unknown role '" + role + "'; use one of " + java.util.Arrays.toString(Role.values()));
                     }
                 })
                 .toList();

@@ -22,7 +22,8 @@ public record PurchaseItem(
         @Nullable LocalDate nextServiceDue) {
 
     /** The GraphQL {@code InsuranceCoverage} type. */
-    public record InsuranceCoverage(String provider, String policyNumber, @Nullable LocalDate validUntil, boolean active) {}
+    public record InsuranceCoverage(
+            String provider, String policyNumber, @Nullable LocalDate validUntil, boolean active) {}
 
     public Money unitPrice() {
         return Money.of(unitAmount, currency);

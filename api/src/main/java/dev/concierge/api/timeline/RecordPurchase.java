@@ -70,20 +70,23 @@ public class RecordPurchase {
     }
 
     private Mono<Result> store(PurchaseDraft draft) {
-        List<String> skus = draft.items().stream().map(PurchaseDraft.Line::sku).distinct().toList();
-        Mono<Void> references = customers.exists(draft.customerId())
+        List<String> skus =
+                draft.items().stream().map(PurchaseDraft.Line::sku).distinct().toList();
+        Mono<Void> references = customers
+                .exists(draft.customerId())
                 .flatMap(exists -> exists
                         ? Mono.empty()
                         : Mono.error(ConciergeException.badInput(
                                 "input.customerId", "no customer '" + draft.customerId() + "'")))
-                .then(draft.storeId() == null
-                        ? Mono.empty()
-                        : catalog.stores(List.of(draft.storeId()))
-                                .hasElements()
-                                .flatMap(found -> found
-                                        ? Mono.empty()
-                                        : Mono.error(ConciergeException.badInput(
-                                                "input.storeId", "no store '" + draft.storeId() + "'"))));
+                .then(
+                        draft.storeId() == null
+                                ? Mono.empty()
+                                : catalog.stores(List.of(draft.storeId()))
+                                        .hasElements()
+                                        .flatMap(found -> found
+                                                ? Mono.empty()
+                                                : Mono.error(ConciergeException.badInput(
+                                                        "input.storeId", "no store '" + draft.storeId() + "'"))));
         return references
                 .then(catalog.productsBySku(skus))
                 .flatMap(products -> {

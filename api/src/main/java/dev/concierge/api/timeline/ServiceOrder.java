@@ -24,5 +24,9 @@ public record ServiceOrder(
     }
 
     /** One entry of the status history. */
-    public record StatusChange(String serviceOrderId, ServiceOrderStatus status, Instant changedAt, @Nullable String note) {}
+    public record StatusChange(
+            String serviceOrderId,
+            ServiceOrderStatus status,
+            Instant changedAt,
+            @Nullable String note) {}
 }

@@ -71,22 +71,38 @@ public class ServiceOrders {
                 order.expectedDate(),
                 now,
                 now);
-        Mono<Void> checks = require(customers.exists(order.customerId()), "input.customerId", "no customer '" + order.customerId() + "'")
-                .then(require(catalog.stores(List.of(order.storeId())).hasElements(), "input.storeId", "no store '" + order.storeId() + "'"))
-                .then(order.sku() == null
-                        ? Mono.empty()
-                        : require(catalog.products(List.of(order.sku())).hasElements(), "input.sku", "unknown sku '" + order.sku() + "'"));
+        Mono<Void> checks = require(
+                        customers.exists(order.customerId()),
+                        "input.customerId",
+                        "no customer '" + order.customerId() + "'")
+                .then(require(
+                        catalog.stores(List.of(order.storeId())).hasElements(),
+                        "input.storeId",
+                        "no store '" + order.storeId() + "'"))
+                .then(
+                        order.sku() == null
+                                ? Mono.empty()
+                                : require(
+                                        catalog.products(List.of(order.sku())).hasElements(),
+                                        "input.sku",
+                                        "unknown sku '" + order.sku() + "'"));
         return checks.then(timeline.insertServiceOrder(created)
                         .then(timeline.appendStatus(created.id(), created.status(), "Order received", changedBy, now))
                         .as(transactions::transactional))
-                .then(notices.publish(created.customerId(), TimelineEvent.Kind.SERVICE_ORDER_CHANGED, created.id(), now))
+                .then(notices.publish(
+                        created.customerId(), TimelineEvent.Kind.SERVICE_ORDER_CHANGED, created.id(), now))
                 .thenReturn(created);
     }
 
     public Mono<ServiceOrder> changeStatus(
-            String id, ServiceOrderStatus target, @Nullable String note, @Nullable LocalDate expectedDate, String changedBy) {
+            String id,
+            ServiceOrderStatus target,
+            @Nullable String note,
+            @Nullable LocalDate expectedDate,
+            String changedBy) {
         if (note != null && note.length() > maxStringLength) {
-            return Mono.error(ConciergeException.badInput("input.note", "is longer than " + maxStringLength + " characters"));
+            return Mono.error(
+                    ConciergeException.badInput("input.note", "is longer than " + maxStringLength + " characters"));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return timeline.serviceOrder(id)
@@ -95,7 +111,8 @@ public class ServiceOrders {
                     if (!order.status().canMoveTo(target)) {
                         return Mono.error(ConciergeException.badInput(
                                 "input.status",
-                                "a " + order.status() + " order can move to " + order.status().next() + ", not " + target));
+                                "a " + order.status() + " order can move to "
+                                        + order.status().next() + ", not " + target));
                     }
                     return timeline.updateStatus(id, order.status(), target, expectedDate, now)
                             .flatMap(updated -> updated
@@ -103,7 +120,8 @@ public class ServiceOrders {
                                     : Mono.error(ConciergeException.conflict(
                                             "Service order '" + id + "' changed meanwhile; read it and retry")))
                             .as(transactions::transactional)
-                            .then(notices.publish(order.customerId(), TimelineEvent.Kind.SERVICE_ORDER_CHANGED, id, now))
+                            .then(notices.publish(
+                                    order.customerId(), TimelineEvent.Kind.SERVICE_ORDER_CHANGED, id, now))
                             .then(timeline.serviceOrder(id));
                 });
     }

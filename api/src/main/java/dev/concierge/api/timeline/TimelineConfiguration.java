@@ -62,6 +62,12 @@ class TimelineConfiguration {
             ConciergeProperties properties,
             Clock clock) {
         return new ServiceOrders(
-                timeline, catalog, customers, notices, transactions, properties.limits().stringLength(), clock);
+                timeline,
+                catalog,
+                customers,
+                notices,
+                transactions,
+                properties.limits().stringLength(),
+                clock);
     }
 }

@@ -3,8 +3,8 @@ package dev.concierge.api.timeline;
 import dev.concierge.api.catalog.Product;
 import dev.concierge.api.catalog.Store;
 import dev.concierge.api.config.ConciergeProperties;
-import dev.concierge.api.graphql.Cursors;
 import dev.concierge.api.graphql.Connection;
+import dev.concierge.api.graphql.Cursors;
 import dev.concierge.api.profile.Customer;
 import dev.concierge.api.security.Caller;
 import dev.concierge.api.security.Role;
@@ -53,7 +53,8 @@ class TimelineController {
     }
 
     @SchemaMapping(typeName = "Customer")
-    Mono<Connection<Purchase>> purchaseTimeline(Customer customer, @Argument @Nullable Integer first, @Argument @Nullable String after) {
+    Mono<Connection<Purchase>> purchaseTimeline(
+            Customer customer, @Argument @Nullable Integer first, @Argument @Nullable String after) {
         int size = Cursors.pageSize(first, 10, properties.limits().pageSize());
         Cursors.Position position = Cursors.decode(after);
         return timeline.purchases(customer.id(), position, size + 1)
@@ -72,9 +73,7 @@ class TimelineController {
                 .collectMultimap(item -> byId.get(item.purchaseId()))
                 .map(grouped -> purchases.stream()
                         .collect(Collectors.toMap(
-                                p -> p,
-                                p -> List.copyOf(grouped.getOrDefault(p, List.of())),
-                                (a, b) -> a)));
+                                p -> p, p -> List.copyOf(grouped.getOrDefault(p, List.of())), (a, b) -> a)));
     }
 
     @SchemaMapping(typeName = "Purchase")
@@ -88,7 +87,8 @@ class TimelineController {
     }
 
     @SchemaMapping(typeName = "PurchaseItem")
-    @Nullable String photoUrl(PurchaseItem item) {
+    @Nullable
+    String photoUrl(PurchaseItem item) {
         return item.imageUrl();
     }
 
@@ -104,7 +104,8 @@ class TimelineController {
 
     @BatchMapping(typeName = "ServiceOrder")
     Mono<Map<ServiceOrder, List<ServiceOrder.StatusChange>>> history(List<ServiceOrder> orders) {
-        Map<String, ServiceOrder> byId = orders.stream().collect(Collectors.toMap(ServiceOrder::id, o -> o, (a, b) -> a));
+        Map<String, ServiceOrder> byId =
+                orders.stream().collect(Collectors.toMap(ServiceOrder::id, o -> o, (a, b) -> a));
         return timeline.statusHistory(byId.keySet())
                 .collectMultimap(change -> byId.get(change.serviceOrderId()))
                 .map(grouped -> orders.stream()
@@ -146,12 +147,14 @@ class TimelineController {
 
     @SubscriptionMapping
     Flux<TimelineEvent> timeline() {
-        return Caller.current().map(Caller::customerId).flatMapMany(customerId -> notices.stream(customerId)
-                .concatMap(notice -> switch (notice.kind()) {
-                    case PURCHASE_RECORDED -> timeline.purchase(notice.id())
-                            .map(p -> new TimelineEvent(notice.kind(), notice.at(), p, null));
-                    case SERVICE_ORDER_CHANGED -> timeline.serviceOrder(notice.id())
-                            .map(o -> new TimelineEvent(notice.kind(), notice.at(), null, o));
+        return Caller.current()
+                .map(Caller::customerId)
+                .flatMapMany(customerId -> notices.stream(customerId).concatMap(notice -> switch (notice.kind()) {
+                    case PURCHASE_RECORDED ->
+                        timeline.purchase(notice.id()).map(p -> new TimelineEvent(notice.kind(), notice.at(), p, null));
+                    case SERVICE_ORDER_CHANGED ->
+                        timeline.serviceOrder(notice.id())
+                                .map(o -> new TimelineEvent(notice.kind(), notice.at(), null, o));
                 }));
     }
 
@@ -172,7 +175,13 @@ class TimelineController {
                 lines.add(items.get(i).toLine(i));
             }
             return new PurchaseDraft(
-                    idempotencyKey, customerId, storeId, channel, purchasedAt, currency == null ? "USD" : currency, lines);
+                    idempotencyKey,
+                    customerId,
+                    storeId,
+                    channel,
+                    purchasedAt,
+                    currency == null ? "USD" : currency,
+                    lines);
         }
     }
 
@@ -199,12 +208,14 @@ class TimelineController {
                     price,
                     insurance == null
                             ? null
-                            : new PurchaseDraft.Insurance(insurance.provider(), insurance.policyNumber(), insurance.validUntil()),
+                            : new PurchaseDraft.Insurance(
+                                    insurance.provider(), insurance.policyNumber(), insurance.validUntil()),
                     servicingInstructions);
         }
     }
 
-    record InsuranceInput(String provider, String policyNumber, @Nullable LocalDate validUntil) {}
+    record InsuranceInput(
+            String provider, String policyNumber, @Nullable LocalDate validUntil) {}
 
     record CreateServiceOrderInput(
             String customerId,
@@ -215,5 +226,8 @@ class TimelineController {
             @Nullable LocalDate expectedDate) {}
 
     record UpdateServiceOrderStatusInput(
-            String serviceOrderId, ServiceOrderStatus status, @Nullable String note, @Nullable LocalDate expectedDate) {}
+            String serviceOrderId,
+            ServiceOrderStatus status,
+            @Nullable String note,
+            @Nullable LocalDate expectedDate) {}
 }

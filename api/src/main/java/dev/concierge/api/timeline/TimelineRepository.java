@@ -224,12 +224,10 @@ public class TimelineRepository {
 
     public Mono<Void> appendStatus(
             String orderId, ServiceOrderStatus status, @Nullable String note, @Nullable String changedBy, Instant at) {
-        GenericExecuteSpec spec = db.sql("""
+        GenericExecuteSpec spec =
+                db.sql("""
                         insert into service_order_status_history (service_order_id, status, note, changed_by, changed_at)
-                        values (:order, :status, :note, :by, :at)""")
-                .bind("order", orderId)
-                .bind("status", status.name())
-                .bind("at", utc(at));
+                        values (:order, :status, :note, :by, :at)""").bind("order", orderId).bind("status", status.name()).bind("at", utc(at));
         spec = bind(spec, "note", note, String.class);
         spec = bind(spec, "by", changedBy, String.class);
         return spec.then();

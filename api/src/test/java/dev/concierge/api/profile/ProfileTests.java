@@ -32,7 +32,9 @@ class ProfileTests {
         var response = testers.customer("demo-1").documentName("me").execute();
         response.path("me.id").entity(String.class).isEqualTo("demo-1");
         response.path("me.loyalty.tier").entity(String.class).isEqualTo("GOLD");
-        response.path("me.loyalty.points").entity(Integer.class).satisfies(points -> assertThat(points).isPositive());
+        response.path("me.loyalty.points")
+                .entity(Integer.class)
+                .satisfies(points -> assertThat(points).isPositive());
         response.path("me.birthday").entity(LocalDate.class).satisfies(birthday -> {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             LocalDate next = MonthDay.from(birthday).atYear(today.getYear());
@@ -45,14 +47,18 @@ class ProfileTests {
         response.path("me.consents[*].purpose")
                 .entityList(String.class)
                 .containsExactly("PERSONALIZATION", "BROWSING_TRACKING", "LOCATION", "EMAIL", "SMS", "PUSH");
-        response.path("me.consents[*].granted").entityList(Boolean.class).satisfies(granted -> assertThat(granted).containsOnly(true));
+        response.path("me.consents[*].granted")
+                .entityList(Boolean.class)
+                .satisfies(granted -> assertThat(granted).containsOnly(true));
     }
 
     @Test
     void me_newCustomerWithoutLedgerRows_showsEveryPurposeNotGranted() {
         String id = data.newCustomer();
         var response = testers.customer(id).documentName("me").execute();
-        response.path("me.consents[*].granted").entityList(Boolean.class).satisfies(granted -> assertThat(granted).hasSize(6).containsOnly(false));
+        response.path("me.consents[*].granted")
+                .entityList(Boolean.class)
+                .satisfies(granted -> assertThat(granted).hasSize(6).containsOnly(false));
         response.path("me.consents[*].source")
                 .entityList(Object.class)
                 .satisfies(sources -> assertThat(sources).hasSize(6).containsOnlyNulls());
@@ -116,8 +122,7 @@ class ProfileTests {
                 .execute()
                 .path("setConsent.consents")
                 .entityList(Map.class)
-                .contains(
-                        Map.of("purpose", "EMAIL", "granted", true), Map.of("purpose", "LOCATION", "granted", false));
+                .contains(Map.of("purpose", "EMAIL", "granted", true), Map.of("purpose", "LOCATION", "granted", false));
 
         assertThat(data.count("select count(*) from consent_ledger where customer_id = :id", id))
                 .isEqualTo(3);

@@ -13,12 +13,10 @@ public final class Errors {
 
     /** Exactly one error, with this {@code extensions.code} and a message containing {@code text}. */
     public static Consumer<List<ResponseError>> single(String code, String text) {
-        return errors -> assertThat(errors)
-                .singleElement()
-                .satisfies(error -> {
-                    assertThat(error.getExtensions()).containsEntry("code", code);
-                    assertThat(error.getMessage()).contains(text);
-                });
+        return errors -> assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.getExtensions()).containsEntry("code", code);
+            assertThat(error.getMessage()).contains(text);
+        });
     }
 
     /** Exactly one error, with this {@code extensions.code}. */

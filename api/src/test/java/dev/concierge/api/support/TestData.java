@@ -20,11 +20,7 @@ public final class TestData {
         String id = "test-" + UUID.randomUUID();
         db.sql("""
                         insert into customers (id, first_name, last_name, email, locale, loyalty_tier, loyalty_points)
-                        values (:id, 'Test', 'Customer', :email, 'en-US', 'BRONZE', 0)""")
-                .bind("id", id)
-                .bind("email", id + "@example.com")
-                .then()
-                .block();
+                        values (:id, 'Test', 'Customer', :email, 'en-US', 'BRONZE', 0)""").bind("id", id).bind("email", id + "@example.com").then().block();
         Flux.fromArray(granted)
                 .concatMap(purpose -> db.sql("""
                                 insert into consent_ledger (customer_id, purpose, granted, source)
@@ -56,6 +52,10 @@ public final class TestData {
     }
 
     public long count(String sql, String customerId) {
-        return db.sql(sql).bind("id", customerId).map(row -> row.get(0, Long.class)).one().block();
+        return db.sql(sql)
+                .bind("id", customerId)
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
     }
 }

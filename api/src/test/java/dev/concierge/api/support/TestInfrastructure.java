@@ -22,7 +22,9 @@ public class TestInfrastructure {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof ConnectionFactory factory && "connectionFactory".equals(name)) {
-                    return ProxyConnectionFactory.builder(factory).listener(counter).build();
+                    return ProxyConnectionFactory.builder(factory)
+                            .listener(counter)
+                            .build();
                 }
                 return bean;
             }

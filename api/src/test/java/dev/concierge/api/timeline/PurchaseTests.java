@@ -48,10 +48,13 @@ class PurchaseTests {
         Map<String, Object> input = purchase(
                 customer, store, List.of(line(skus.get(0), 2, "100.50", insurance), line(skus.get(1), 1, null, null)));
 
-        GraphQlTester.Response recorded =
-                testers.pos().documentName("recordPurchase").variable("input", input).execute();
+        GraphQlTester.Response recorded = testers.pos()
+                .documentName("recordPurchase")
+                .variable("input", input)
+                .execute();
         recorded.path("recordPurchase.replayed").entity(Boolean.class).isEqualTo(false);
-        String id = recorded.path("recordPurchase.purchase.id").entity(String.class).get();
+        String id =
+                recorded.path("recordPurchase.purchase.id").entity(String.class).get();
         recorded.path("recordPurchase.purchase.items[0].insurance.active")
                 .entity(Boolean.class)
                 .isEqualTo(true);
@@ -71,7 +74,9 @@ class PurchaseTests {
         timeline.path(first + ".items[0].photoUrl")
                 .entity(String.class)
                 .satisfies(url -> assertThat(url).startsWith("http"));
-        timeline.path(first + ".items[0].insurance.provider").entity(String.class).isEqualTo("Jewelers Mutual");
+        timeline.path(first + ".items[0].insurance.provider")
+                .entity(String.class)
+                .isEqualTo("Jewelers Mutual");
         assertThat(data.count(
                         "select sum(purchase_count)::bigint from customer_category_purchases where customer_id = :id",
                         customer))
@@ -85,8 +90,8 @@ class PurchaseTests {
     @Test
     void recordPurchase_sameIdempotencyKeyTwice_storesOnceAndReplaysTheFirstResult() {
         String customer = data.newCustomer();
-        Map<String, Object> input =
-                purchase(customer, data.storeIds().get(0), List.of(line(data.skus(1).get(0), 1, null, null)));
+        Map<String, Object> input = purchase(
+                customer, data.storeIds().get(0), List.of(line(data.skus(1).get(0), 1, null, null)));
 
         String first = testers.pos()
                 .documentName("recordPurchase")
@@ -95,8 +100,10 @@ class PurchaseTests {
                 .path("recordPurchase.purchase.id")
                 .entity(String.class)
                 .get();
-        GraphQlTester.Response retry =
-                testers.pos().documentName("recordPurchase").variable("input", input).execute();
+        GraphQlTester.Response retry = testers.pos()
+                .documentName("recordPurchase")
+                .variable("input", input)
+                .execute();
         retry.path("recordPurchase.replayed").entity(Boolean.class).isEqualTo(true);
         retry.path("recordPurchase.purchase.id").entity(String.class).isEqualTo(first);
 
@@ -139,8 +146,8 @@ class PurchaseTests {
     @Test
     void recordPurchase_byCustomerOrAnonymous_isRefused() {
         String customer = data.newCustomer();
-        Map<String, Object> input =
-                purchase(customer, data.storeIds().get(0), List.of(line(data.skus(1).get(0), 1, null, null)));
+        Map<String, Object> input = purchase(
+                customer, data.storeIds().get(0), List.of(line(data.skus(1).get(0), 1, null, null)));
         testers.customer(customer)
                 .documentName("recordPurchase")
                 .variable("input", input)
@@ -262,7 +269,9 @@ class PurchaseTests {
                 .variable("after", after)
                 .execute();
         end.path("me.purchaseTimeline.edges").entityList(Object.class).hasSize(0);
-        end.path("me.purchaseTimeline.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+        end.path("me.purchaseTimeline.pageInfo.hasNextPage")
+                .entity(Boolean.class)
+                .isEqualTo(false);
         end.path("me.purchaseTimeline.pageInfo.endCursor").valueIsNull();
     }
 
@@ -274,13 +283,16 @@ class PurchaseTests {
                 .variable("first", 3)
                 .execute();
         page.path("me.purchaseTimeline.edges").entityList(Object.class).hasSize(3);
-        page.path("me.purchaseTimeline.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+        page.path("me.purchaseTimeline.pageInfo.hasNextPage")
+                .entity(Boolean.class)
+                .isEqualTo(false);
     }
 
     @Test
     void purchaseTimeline_customerWithoutPurchases_isEmpty() {
-        GraphQlTester.Response page =
-                testers.customer(data.newCustomer()).documentName("purchaseTimeline").execute();
+        GraphQlTester.Response page = testers.customer(data.newCustomer())
+                .documentName("purchaseTimeline")
+                .execute();
         page.path("me.purchaseTimeline.edges").entityList(Object.class).hasSize(0);
         page.path("me.purchaseTimeline.pageInfo.startCursor").valueIsNull();
     }

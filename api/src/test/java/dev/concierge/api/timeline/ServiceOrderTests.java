@@ -26,17 +26,26 @@ class ServiceOrderTests {
     void serviceOrder_movesThroughEveryStatusWithHistory() {
         String customer = data.newCustomer();
         String id = open(customer);
-        List<String> steps = List.of("IN_PROGRESS", "QUALITY_CHECK", "IN_PROGRESS", "QUALITY_CHECK", "READY_FOR_PICKUP", "DELIVERED");
+        List<String> steps = List.of(
+                "IN_PROGRESS", "QUALITY_CHECK", "IN_PROGRESS", "QUALITY_CHECK", "READY_FOR_PICKUP", "DELIVERED");
         for (String status : steps) {
             move(id, status, "to " + status)
                     .path("updateServiceOrderStatus.serviceOrder.status")
                     .entity(String.class)
                     .isEqualTo(status);
         }
-        GraphQlTester.Response orders = testers.customer(customer).documentName("serviceOrders").execute();
+        GraphQlTester.Response orders =
+                testers.customer(customer).documentName("serviceOrders").execute();
         orders.path("me.serviceOrders[0].history[*].status")
                 .entityList(String.class)
-                .containsExactly("RECEIVED", "IN_PROGRESS", "QUALITY_CHECK", "IN_PROGRESS", "QUALITY_CHECK", "READY_FOR_PICKUP", "DELIVERED");
+                .containsExactly(
+                        "RECEIVED",
+                        "IN_PROGRESS",
+                        "QUALITY_CHECK",
+                        "IN_PROGRESS",
+                        "QUALITY_CHECK",
+                        "READY_FOR_PICKUP",
+                        "DELIVERED");
         orders.path("me.serviceOrders[0].history[1].note").entity(String.class).isEqualTo("to IN_PROGRESS");
     }
 
@@ -49,12 +58,26 @@ class ServiceOrderTests {
         }
         String pending = open(customer);
 
-        testers.customer(customer).documentName("serviceOrders").variable("open", true).execute()
-                .path("me.serviceOrders[*].id").entityList(String.class).containsExactly(pending);
-        testers.customer(customer).documentName("serviceOrders").variable("open", false).execute()
-                .path("me.serviceOrders[*].id").entityList(String.class).containsExactly(delivered);
-        testers.customer(customer).documentName("serviceOrders").execute()
-                .path("me.serviceOrders[*].id").entityList(String.class).containsExactly(pending, delivered);
+        testers.customer(customer)
+                .documentName("serviceOrders")
+                .variable("open", true)
+                .execute()
+                .path("me.serviceOrders[*].id")
+                .entityList(String.class)
+                .containsExactly(pending);
+        testers.customer(customer)
+                .documentName("serviceOrders")
+                .variable("open", false)
+                .execute()
+                .path("me.serviceOrders[*].id")
+                .entityList(String.class)
+                .containsExactly(delivered);
+        testers.customer(customer)
+                .documentName("serviceOrders")
+                .execute()
+                .path("me.serviceOrders[*].id")
+                .entityList(String.class)
+                .containsExactly(pending, delivered);
     }
 
     @Test
@@ -62,9 +85,15 @@ class ServiceOrderTests {
         String customer = data.newCustomer();
         String id = open(customer);
         move(id, "DELIVERED", null).errors().satisfy(Errors.single("BAD_USER_INPUT", "RECEIVED"));
-        testers.customer(customer).documentName("serviceOrders").execute()
-                .path("me.serviceOrders[0].status").entity(String.class).isEqualTo("RECEIVED")
-                .path("me.serviceOrders[0].history").entityList(Object.class).hasSize(1);
+        testers.customer(customer)
+                .documentName("serviceOrders")
+                .execute()
+                .path("me.serviceOrders[0].status")
+                .entity(String.class)
+                .isEqualTo("RECEIVED")
+                .path("me.serviceOrders[0].history")
+                .entityList(Object.class)
+                .hasSize(1);
     }
 
     @Test
@@ -96,25 +125,37 @@ class ServiceOrderTests {
         input = order(customer);
         input.put("expectedDate", "next week");
         create(input).errors().satisfy(Errors.single("BAD_USER_INPUT", "next week"));
-        assertThat(data.count("select count(*) from service_orders where customer_id = :id", customer)).isZero();
+        assertThat(data.count("select count(*) from service_orders where customer_id = :id", customer))
+                .isZero();
     }
 
     @Test
     void customers_seeOnlyTheirOwnServiceOrders() {
         String owner = data.newCustomer();
         open(owner);
-        testers.customer(data.newCustomer()).documentName("serviceOrders").execute()
-                .path("me.serviceOrders").entityList(Object.class).hasSize(0);
+        testers.customer(data.newCustomer())
+                .documentName("serviceOrders")
+                .execute()
+                .path("me.serviceOrders")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     private String open(String customer) {
         GraphQlTester.Response created = create(order(customer));
-        created.path("createServiceOrder.serviceOrder.status").entity(String.class).isEqualTo("RECEIVED");
-        return created.path("createServiceOrder.serviceOrder.id").entity(String.class).get();
+        created.path("createServiceOrder.serviceOrder.status")
+                .entity(String.class)
+                .isEqualTo("RECEIVED");
+        return created.path("createServiceOrder.serviceOrder.id")
+                .entity(String.class)
+                .get();
     }
 
     private GraphQlTester.Response create(Map<String, Object> input) {
-        return testers.pos().documentName("createServiceOrder").variable("input", input).execute();
+        return testers.pos()
+                .documentName("createServiceOrder")
+                .variable("input", input)
+                .execute();
     }
 
     private Map<String, Object> order(String customer) {
@@ -135,6 +176,9 @@ class ServiceOrderTests {
         if (note != null) {
             input.put("note", note);
         }
-        return testers.pos().documentName("updateServiceOrderStatus").variable("input", input).execute();
+        return testers.pos()
+                .documentName("updateServiceOrderStatus")
+                .variable("input", input)
+                .execute();
     }
 }

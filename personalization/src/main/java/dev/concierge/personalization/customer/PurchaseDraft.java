@@ -30,5 +30,6 @@ public record PurchaseDraft(
             @Nullable String servicingInstructions) {}
 
     /** Insurance cover sold with an item. */
-    public record Insurance(String provider, String policyNumber, @Nullable LocalDate validUntil) {}
+    public record Insurance(
+            String provider, String policyNumber, @Nullable LocalDate validUntil) {}
 }

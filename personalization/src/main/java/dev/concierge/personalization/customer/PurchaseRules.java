@@ -44,7 +44,9 @@ public record PurchaseRules(int maxItems, int maxStringLength, Duration maxClock
         }
         if (draft.items().size() > maxItems) {
             throw ConciergeException.badInput(
-                    "input.items", "a purchase holds at most " + maxItems + " items, got " + draft.items().size());
+                    "input.items",
+                    "a purchase holds at most " + maxItems + " items, got "
+                            + draft.items().size());
         }
         for (int i = 0; i < draft.items().size(); i++) {
             PurchaseDraft.Line line = draft.items().get(i);

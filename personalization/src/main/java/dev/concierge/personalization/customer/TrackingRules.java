@@ -35,8 +35,7 @@ public record TrackingRules(int maxBatch, int maxStringLength, Duration maxAge, 
             String path = "events[" + i + "]";
             requireId(path + ".clientEventId", event.clientEventId());
             if (event.customerId() == null && event.anonymousId() == null) {
-                throw ConciergeException.badInput(
-                        path + ".anonymousId", "signed-out events need an anonymousId");
+                throw ConciergeException.badInput(path + ".anonymousId", "signed-out events need an anonymousId");
             }
             if (event.anonymousId() != null) {
                 requireId(path + ".anonymousId", event.anonymousId());
