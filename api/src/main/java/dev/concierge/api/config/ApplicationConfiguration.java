@@ -1,8 +1,10 @@
 package dev.concierge.api.config;
 
 import dev.concierge.api.db.DatabaseSetup;
+import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -16,6 +18,14 @@ class ApplicationConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Every statement has a deadline: a stuck query fails as UNAVAILABLE instead of piling up. */
+    @Bean
+    ConnectionFactoryOptionsBuilderCustomizer statementTimeout(ConciergeProperties properties) {
+        return options -> options.option(
+                PostgresqlConnectionFactoryProvider.STATEMENT_TIMEOUT,
+                properties.database().statementTimeout());
     }
 
     @Bean

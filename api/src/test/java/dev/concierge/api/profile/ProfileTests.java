@@ -128,12 +128,9 @@ class ProfileTests {
                 .isEqualTo(3);
         tester.documentName("me")
                 .execute()
-                .path("me.consents")
-                .entityList(Map.class)
-                .satisfies(consents -> assertThat(consents)
-                        .filteredOn(c -> c.get("purpose").equals("LOCATION"))
-                        .singleElement()
-                        .satisfies(c -> assertThat(c).containsEntry("granted", false)));
+                .path("me.consents[?(@.purpose == 'LOCATION')].granted")
+                .entityList(Boolean.class)
+                .containsExactly(false);
     }
 
     @Test

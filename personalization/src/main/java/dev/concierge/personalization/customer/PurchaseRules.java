@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,16 @@ public record PurchaseRules(int maxItems, int maxStringLength, Duration maxClock
     private static final BigDecimal MAX_PRICE = new BigDecimal("9999999999.99");
     private static final int MAX_QUANTITY = 10_000;
 
+    public PurchaseRules {
+        if (maxItems < 1 || maxStringLength < 1) {
+            throw new IllegalArgumentException(
+                    "limits must be positive: maxItems=" + maxItems + ", maxStringLength=" + maxStringLength);
+        }
+        if (maxClockSkew.isNegative()) {
+            throw new IllegalArgumentException("maxClockSkew must not be negative");
+        }
+    }
+
     public void validate(PurchaseDraft draft, Clock clock) {
         requireId("input.idempotencyKey", draft.idempotencyKey());
         requireId("input.customerId", draft.customerId());
@@ -31,7 +42,7 @@ public record PurchaseRules(int maxItems, int maxStringLength, Duration maxClock
         if (draft.channel() == Channel.STORE && draft.storeId() == null) {
             throw ConciergeException.badInput("input.storeId", "a STORE purchase needs the store's id");
         }
-        if (!CURRENCY.matcher(draft.currency()).matches()) {
+        if (!isCurrency(draft.currency())) {
             throw ConciergeException.badInput(
                     "input.currency", "must be an ISO 4217 code such as USD, got '" + draft.currency() + "'");
         }
@@ -61,7 +72,8 @@ public record PurchaseRules(int maxItems, int maxStringLength, Duration maxClock
                     throw ConciergeException.badInput(
                             path + ".unitPrice", "must not be negative, got " + line.unitPrice());
                 }
-                if (line.unitPrice().scale() > 2 || line.unitPrice().compareTo(MAX_PRICE) > 0) {
+                if (line.unitPrice().stripTrailingZeros().scale() > 2
+                        || line.unitPrice().compareTo(MAX_PRICE) > 0) {
                     throw ConciergeException.badInput(
                             path + ".unitPrice", "must have at most 2 decimals and be below " + MAX_PRICE);
                 }
@@ -77,6 +89,18 @@ public record PurchaseRules(int maxItems, int maxStringLength, Duration maxClock
     /** When an item bought on {@code purchaseDate} is next due for care, if its product needs any. */
     public static @Nullable LocalDate nextServiceDue(LocalDate purchaseDate, @Nullable Integer careIntervalDays) {
         return careIntervalDays == null ? null : purchaseDate.plusDays(careIntervalDays);
+    }
+
+    private static boolean isCurrency(String code) {
+        if (!CURRENCY.matcher(code).matches()) {
+            return false;
+        }
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static void requireId(String path, @Nullable String value) {

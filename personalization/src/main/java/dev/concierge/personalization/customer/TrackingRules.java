@@ -21,6 +21,16 @@ public record TrackingRules(int maxBatch, int maxStringLength, Duration maxAge, 
     /** Identifiers (event ids, anonymous ids, skus) are at most this long. */
     public static final int MAX_ID_LENGTH = 128;
 
+    public TrackingRules {
+        if (maxBatch < 1 || maxStringLength < 1) {
+            throw new IllegalArgumentException(
+                    "limits must be positive: maxBatch=" + maxBatch + ", maxStringLength=" + maxStringLength);
+        }
+        if (maxAge.isNegative() || maxClockSkew.isNegative()) {
+            throw new IllegalArgumentException("durations must not be negative");
+        }
+    }
+
     public void validate(List<BrowsingEvent> events, Clock clock) {
         if (events.isEmpty()) {
             throw ConciergeException.badInput("events", "at least one event is required");
@@ -34,6 +44,9 @@ public record TrackingRules(int maxBatch, int maxStringLength, Duration maxAge, 
             BrowsingEvent event = events.get(i);
             String path = "events[" + i + "]";
             requireId(path + ".clientEventId", event.clientEventId());
+            if (event.customerId() != null) {
+                requireId(path + ".customerId", event.customerId());
+            }
             if (event.customerId() == null && event.anonymousId() == null) {
                 throw ConciergeException.badInput(path + ".anonymousId", "signed-out events need an anonymousId");
             }
@@ -54,8 +67,7 @@ public record TrackingRules(int maxBatch, int maxStringLength, Duration maxAge, 
             }
             if (event.occurredAt().isBefore(now.minus(maxAge))) {
                 throw ConciergeException.badInput(
-                        path + ".occurredAt",
-                        "is older than " + maxAge.toDays() + " days (" + event.occurredAt() + ")");
+                        path + ".occurredAt", "is older than the accepted " + maxAge + " (" + event.occurredAt() + ")");
             }
             switch (event.type()) {
                 case PRODUCT_VIEW, ADD_TO_CART -> {
