@@ -65,7 +65,7 @@ class GraphQlHttpTests {
     @Test
     void get_isNotAllowed() {
         client().get()
-                .uri("/graphql?query={__typename}")
+                .uri("/graphql?operationName=Any")
                 .exchange()
                 .expectStatus()
                 .isEqualTo(405);
