@@ -1,6 +1,5 @@
 package dev.concierge.api;
 
-import dev.concierge.api.security.TokenCommand;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -1,6 +1,5 @@
 package dev.concierge.api.config;
 
-import dev.concierge.api.db.DatabaseSetup;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** Application-wide beans: settings, the clock, transactions, and the database set-up. */
+/** Application-wide beans: settings, the clock, statement deadlines and transactions. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConciergeProperties.class)
 class ApplicationConfiguration {
@@ -31,11 +30,5 @@ class ApplicationConfiguration {
     @Bean
     TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
         return TransactionalOperator.create(transactionManager);
-    }
-
-    /** Runs before the server accepts traffic: every singleton is ready before the web server starts. */
-    @Bean(initMethod = "run")
-    DatabaseSetup databaseSetup(ConciergeProperties properties, Clock clock) {
-        return new DatabaseSetup(properties, clock);
     }
 }

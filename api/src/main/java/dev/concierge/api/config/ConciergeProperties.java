@@ -39,9 +39,12 @@ public record ConciergeProperties(
     /** Bearer-token settings: a local signing key by default, an issuer or JWK set in prod. */
     public record Security(
             String localKeyFile,
-            @DefaultValue("concierge-local") String localIssuer,
+            @DefaultValue(Security.LOCAL_ISSUER) String localIssuer,
             @DefaultValue("12h") Duration localTokenLifetime,
             @Valid @NotNull @DefaultValue Jwt jwt) {
+
+        /** The issuer of development tokens signed with the local key. */
+        public static final String LOCAL_ISSUER = "concierge-local";
 
         /** An external identity provider. */
         public record Jwt(String issuerUri, String jwkSetUri, String audience) {}

@@ -25,6 +25,9 @@ import redis.embedded.RedisServer;
  */
 public final class EmbeddedServers {
 
+    /** Where the default profile keeps its data, relative to the working directory. */
+    public static final String DEFAULT_DATA_DIRECTORY = "concierge-data";
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServers.class);
     private static final Map<Path, EmbeddedServers> running = new HashMap<>();
 

@@ -1,5 +1,6 @@
 package dev.concierge.api.embedded;
 
+import dev.concierge.api.security.LocalSigningKey;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +36,8 @@ public class EmbeddedServersEnvironment implements EnvironmentPostProcessor, Ord
                 || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
             return;
         }
-        Path dataDirectory = Path.of(environment.getProperty("concierge.embedded.data-directory", "concierge-data"));
+        Path dataDirectory = Path.of(
+                environment.getProperty("concierge.embedded.data-directory", EmbeddedServers.DEFAULT_DATA_DIRECTORY));
         boolean fresh = environment.getProperty("concierge.embedded.fresh", Boolean.class, false);
         boolean durable = environment.getProperty("concierge.embedded.durable", Boolean.class, true);
         EmbeddedServers servers = EmbeddedServers.acquire(dataDirectory, fresh, durable);
@@ -54,7 +56,7 @@ public class EmbeddedServersEnvironment implements EnvironmentPostProcessor, Ord
         properties.put("concierge.redis.port", servers.redisPort());
         properties.put(
                 "concierge.security.local-key-file",
-                servers.dataDirectory().resolve("jwt-signing-key.json").toString());
+                servers.dataDirectory().resolve(LocalSigningKey.FILE_NAME).toString());
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
     }
 

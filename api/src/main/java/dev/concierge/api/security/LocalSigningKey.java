@@ -21,6 +21,9 @@ import java.util.UUID;
  */
 public final class LocalSigningKey {
 
+    /** The key file's name inside the embedded data directory. */
+    public static final String FILE_NAME = "jwt-signing-key.json";
+
     private LocalSigningKey() {}
 
     /** Reads the key file, creating it with a new 2048-bit key the first time. */

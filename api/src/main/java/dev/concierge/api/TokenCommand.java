@@ -1,5 +1,10 @@
-package dev.concierge.api.security;
+package dev.concierge.api;
 
+import dev.concierge.api.config.ConciergeProperties;
+import dev.concierge.api.embedded.EmbeddedServers;
+import dev.concierge.api.security.LocalSigningKey;
+import dev.concierge.api.security.Role;
+import dev.concierge.api.security.TokenMinter;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +17,7 @@ import java.util.Map;
  * {@code java -jar concierge.jar token --subject demo-1 --roles CUSTOMER}: prints a token signed
  * with the local key of the embedded data directory, for the default (non-prod) profile.
  */
-public final class TokenCommand {
+final class TokenCommand {
 
     static final String USAGE = """
             Usage: java -jar concierge.jar token --subject ID --roles ROLE[,ROLE...] [--ttl DURATION] [--data-directory DIR]
@@ -25,7 +30,7 @@ public final class TokenCommand {
     private TokenCommand() {}
 
     /** Runs the command; returns the process exit code. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -48,9 +53,11 @@ public final class TokenCommand {
             Duration ttl = Duration.parse(options.getOrDefault("ttl", "PT12H"));
             String directory = options.getOrDefault(
                     "data-directory",
-                    System.getenv().getOrDefault("CONCIERGE_EMBEDDED_DATA_DIRECTORY", "concierge-data"));
-            Path keyFile = Path.of(directory).resolve("jwt-signing-key.json");
-            TokenMinter minter = new TokenMinter(LocalSigningKey.loadOrCreate(keyFile), "concierge-local");
+                    System.getenv()
+                            .getOrDefault("CONCIERGE_EMBEDDED_DATA_DIRECTORY", EmbeddedServers.DEFAULT_DATA_DIRECTORY));
+            Path keyFile = Path.of(directory).resolve(LocalSigningKey.FILE_NAME);
+            TokenMinter minter =
+                    new TokenMinter(LocalSigningKey.loadOrCreate(keyFile), ConciergeProperties.Security.LOCAL_ISSUER);
             out.println(minter.mint(subject, parsed, ttl));
             return 0;
         } catch (IllegalArgumentException | DateTimeParseException e) {
