@@ -34,10 +34,10 @@ public record PurchaseRules(int maxItems, int maxStringLength, Duration maxClock
     }
 
     public void validate(PurchaseDraft draft, Clock clock) {
-        requireId("input.idempotencyKey", draft.idempotencyKey());
-        requireId("input.customerId", draft.customerId());
+        Inputs.requireId("input.idempotencyKey", draft.idempotencyKey());
+        Inputs.requireId("input.customerId", draft.customerId());
         if (draft.storeId() != null) {
-            requireId("input.storeId", draft.storeId());
+            Inputs.requireId("input.storeId", draft.storeId());
         }
         if (draft.channel() == Channel.STORE && draft.storeId() == null) {
             throw ConciergeException.badInput("input.storeId", "a STORE purchase needs the store's id");
@@ -62,7 +62,7 @@ public record PurchaseRules(int maxItems, int maxStringLength, Duration maxClock
         for (int i = 0; i < draft.items().size(); i++) {
             PurchaseDraft.Line line = draft.items().get(i);
             String path = "input.items[" + i + "]";
-            requireId(path + ".sku", line.sku());
+            Inputs.requireId(path + ".sku", line.sku());
             if (line.quantity() <= 0 || line.quantity() > MAX_QUANTITY) {
                 throw ConciergeException.badInput(
                         path + ".quantity", "must be between 1 and " + MAX_QUANTITY + ", got " + line.quantity());
@@ -78,10 +78,12 @@ public record PurchaseRules(int maxItems, int maxStringLength, Duration maxClock
                             path + ".unitPrice", "must have at most 2 decimals and be below " + MAX_PRICE);
                 }
             }
-            limit(path + ".servicingInstructions", line.servicingInstructions());
+            Inputs.limit(path + ".servicingInstructions", line.servicingInstructions(), maxStringLength);
             if (line.insurance() != null) {
-                requireText(path + ".insurance.provider", line.insurance().provider());
-                requireText(path + ".insurance.policyNumber", line.insurance().policyNumber());
+                Inputs.requireText(
+                        path + ".insurance.provider", line.insurance().provider(), maxStringLength);
+                Inputs.requireText(
+                        path + ".insurance.policyNumber", line.insurance().policyNumber(), maxStringLength);
             }
         }
     }
@@ -100,32 +102,6 @@ public record PurchaseRules(int maxItems, int maxStringLength, Duration maxClock
             return true;
         } catch (IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    private static void requireId(String path, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            throw ConciergeException.badInput(path, "must not be blank");
-        }
-        if (value.length() > TrackingRules.MAX_ID_LENGTH) {
-            throw ConciergeException.badInput(
-                    path,
-                    "is " + value.length() + " characters long; at most " + TrackingRules.MAX_ID_LENGTH
-                            + " are allowed");
-        }
-    }
-
-    private void requireText(String path, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            throw ConciergeException.badInput(path, "must not be blank");
-        }
-        limit(path, value);
-    }
-
-    private void limit(String path, @Nullable String value) {
-        if (value != null && value.length() > maxStringLength) {
-            throw ConciergeException.badInput(
-                    path, "is " + value.length() + " characters long; at most " + maxStringLength + " are allowed");
         }
     }
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Validates a batch of browsing events before anything is stored: the whole batch is accepted or
@@ -19,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 public record TrackingRules(int maxBatch, int maxStringLength, Duration maxAge, Duration maxClockSkew) {
 
     /** Identifiers (event ids, anonymous ids, skus) are at most this long. */
-    public static final int MAX_ID_LENGTH = 128;
+    public static final int MAX_ID_LENGTH = Inputs.MAX_ID_LENGTH;
 
     public TrackingRules {
         if (maxBatch < 1 || maxStringLength < 1) {
@@ -43,24 +42,24 @@ public record TrackingRules(int maxBatch, int maxStringLength, Duration maxAge, 
         for (int i = 0; i < events.size(); i++) {
             BrowsingEvent event = events.get(i);
             String path = "events[" + i + "]";
-            requireId(path + ".clientEventId", event.clientEventId());
+            Inputs.requireId(path + ".clientEventId", event.clientEventId());
             if (event.customerId() != null) {
-                requireId(path + ".customerId", event.customerId());
+                Inputs.requireId(path + ".customerId", event.customerId());
             }
             if (event.customerId() == null && event.anonymousId() == null) {
                 throw ConciergeException.badInput(path + ".anonymousId", "signed-out events need an anonymousId");
             }
             if (event.anonymousId() != null) {
-                requireId(path + ".anonymousId", event.anonymousId());
+                Inputs.requireId(path + ".anonymousId", event.anonymousId());
             }
             if (event.sku() != null) {
-                requireId(path + ".sku", event.sku());
+                Inputs.requireId(path + ".sku", event.sku());
             }
             if (event.storeId() != null) {
-                requireId(path + ".storeId", event.storeId());
+                Inputs.requireId(path + ".storeId", event.storeId());
             }
-            limit(path + ".query", event.query());
-            limit(path + ".page", event.page());
+            Inputs.limit(path + ".query", event.query(), maxStringLength);
+            Inputs.limit(path + ".page", event.page(), maxStringLength);
             if (event.occurredAt().isAfter(now.plus(maxClockSkew))) {
                 throw ConciergeException.badInput(
                         path + ".occurredAt", "is in the future (" + event.occurredAt() + ", now " + now + ")");
@@ -87,23 +86,6 @@ public record TrackingRules(int maxBatch, int maxStringLength, Duration maxAge, 
                 }
                 case PAGE_VIEW -> {}
             }
-        }
-    }
-
-    private static void requireId(String path, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            throw ConciergeException.badInput(path, "must not be blank");
-        }
-        if (value.length() > MAX_ID_LENGTH) {
-            throw ConciergeException.badInput(
-                    path, "is " + value.length() + " characters long; at most " + MAX_ID_LENGTH + " are allowed");
-        }
-    }
-
-    private void limit(String path, @Nullable String value) {
-        if (value != null && value.length() > maxStringLength) {
-            throw ConciergeException.badInput(
-                    path, "is " + value.length() + " characters long; at most " + maxStringLength + " are allowed");
         }
     }
 }
