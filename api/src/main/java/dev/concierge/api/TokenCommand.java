@@ -29,18 +29,33 @@ final class TokenCommand {
 
     private TokenCommand() {}
 
+    private static Duration ttl(String text) {
+        try {
+            Duration ttl = Duration.parse(text);
+            if (ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("--ttl must be positive, got " + text);
+            }
+            return ttl;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--ttl must be an ISO-8601 duration such as PT1H, got " + text);
+        }
+    }
+
     /** Runs the command; returns the process exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (!name.startsWith("--") || i + 1 >= args.length) {
-                err.println("Unexpected argument '" + name + "'.\n" + USAGE);
+            String argument = args[i];
+            int equals = argument.indexOf('=');
+            if (!argument.startsWith("--") || (equals < 0 && i + 1 >= args.length)) {
+                err.println("Unexpected argument '" + argument + "'.\n" + USAGE);
                 return 2;
             }
-            String value = args[++i];
-            int equals = name.indexOf('=');
-            options.put(equals < 0 ? name.substring(2) : name.substring(2, equals), value);
+            if (equals < 0) {
+                options.put(argument.substring(2), args[++i]);
+            } else {
+                options.put(argument.substring(2, equals), argument.substring(equals + 1));
+            }
         }
         String subject = options.get("subject");
         String roles = options.get("roles");
@@ -50,7 +65,7 @@ final class TokenCommand {
         }
         try {
             List<Role> parsed = TokenMinter.parseRoles(roles);
-            Duration ttl = Duration.parse(options.getOrDefault("ttl", "PT12H"));
+            Duration ttl = ttl(options.getOrDefault("ttl", "PT12H"));
             String directory = options.getOrDefault(
                     "data-directory",
                     System.getenv()
@@ -60,7 +75,7 @@ final class TokenCommand {
                     new TokenMinter(LocalSigningKey.loadOrCreate(keyFile), ConciergeProperties.Security.LOCAL_ISSUER);
             out.println(minter.mint(subject, parsed, ttl));
             return 0;
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException e) {
             err.println(e.getMessage() + "\n" + USAGE);
             return 2;
         }

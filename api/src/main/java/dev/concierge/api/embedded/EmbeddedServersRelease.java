@@ -2,11 +2,11 @@ package dev.concierge.api.embedded;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -28,11 +28,11 @@ public class EmbeddedServersRelease implements SpringApplicationRunListener {
 
     @Override
     public void contextPrepared(ConfigurableApplicationContext context) {
-        context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-                releaseOnce();
-            }
-        });
+        // A disposable bean registered before any other is destroyed after all others: the servers
+        // stop only once graceful shutdown has ended and the pools have closed.
+        if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+            registry.registerDisposableBean("conciergeEmbeddedServersRelease", this::releaseOnce);
+        }
     }
 
     @Override

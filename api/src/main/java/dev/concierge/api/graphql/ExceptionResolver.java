@@ -4,6 +4,7 @@ import dev.concierge.personalization.ConciergeException;
 import dev.concierge.personalization.ErrorCode;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import io.r2dbc.spi.R2dbcTransientException;
 import java.util.LinkedHashMap;
@@ -16,11 +17,12 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionExceptionResolver;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * Maps every exception a data fetcher raises to one GraphQL error with a stable
+ * Maps every exception a data fetcher or a subscription raises to one GraphQL error with a stable
  * {@code extensions.code}; unexpected ones become {@code INTERNAL} with a correlation id and no
  * stack trace.
  */
@@ -28,31 +30,53 @@ final class ExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ExceptionResolver.class);
 
+    /** What an exception becomes: the message, the classification and the extensions. */
+    record Mapped(String message, ErrorType type, Map<String, Object> extensions) {}
+
     ExceptionResolver() {
         setThreadLocalContextAware(false);
     }
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable exception, DataFetchingEnvironment environment) {
+        Mapped mapped = map(exception, environment.getField().getName());
+        return GraphqlErrorBuilder.newError(environment)
+                .message(mapped.message())
+                .errorType(mapped.type())
+                .extensions(mapped.extensions())
+                .build();
+    }
+
+    /** The same mapping for errors that end a subscription's stream. */
+    static SubscriptionExceptionResolver forSubscriptions() {
+        return SubscriptionExceptionResolver.forSingleError(exception -> {
+            Mapped mapped = map(exception, "subscription");
+            return GraphqlErrorBuilder.newError()
+                    .message(mapped.message())
+                    .errorType(mapped.type())
+                    .extensions(mapped.extensions())
+                    .build();
+        });
+    }
+
+    static Mapped map(Throwable exception, String where) {
         if (exception instanceof ConciergeException concierge) {
-            Map<String, Object> extensions = new LinkedHashMap<>();
-            extensions.put("code", concierge.code().name());
+            Map<String, Object> extensions = code(concierge.code());
             if (concierge.inputPath() != null) {
                 extensions.put("field", concierge.inputPath());
             }
-            return error(environment, concierge.getMessage(), typeOf(concierge.code()), extensions);
+            return new Mapped(concierge.getMessage(), typeOf(concierge.code()), extensions);
         }
         if (exception instanceof AuthenticationException) {
-            return error(environment, "Sign in to do this", ErrorType.UNAUTHORIZED, code(ErrorCode.UNAUTHENTICATED));
+            return new Mapped("Sign in to do this", ErrorType.UNAUTHORIZED, code(ErrorCode.UNAUTHENTICATED));
         }
         if (exception instanceof AccessDeniedException) {
-            return error(environment, "Not allowed", ErrorType.FORBIDDEN, code(ErrorCode.FORBIDDEN));
+            return new Mapped("Not allowed", ErrorType.FORBIDDEN, code(ErrorCode.FORBIDDEN));
         }
         if (exception instanceof DataIntegrityViolationException) {
             // Validation runs before writes, so this is a race (e.g. a row deleted meanwhile): safe to report.
-            log.info("Constraint violation in {}: {}", environment.getField().getName(), exception.getMessage());
-            return error(
-                    environment,
+            log.info("Constraint violation in {}: {}", where, exception.getMessage());
+            return new Mapped(
                     "The input conflicts with the stored data; nothing was stored",
                     ErrorType.BAD_REQUEST,
                     code(ErrorCode.BAD_USER_INPUT));
@@ -60,26 +84,23 @@ final class ExceptionResolver extends DataFetcherExceptionResolverAdapter {
         if (exception instanceof TransientDataAccessException
                 || exception instanceof DataAccessResourceFailureException
                 || exception instanceof R2dbcTransientException) {
-            log.warn("Dependency unavailable in {}: {}", environment.getField().getName(), exception.toString());
-            return error(
-                    environment,
+            log.warn("Dependency unavailable in {}: {}", where, exception.toString());
+            return new Mapped(
                     "A backing service is unavailable; nothing was stored; retry later",
                     ErrorType.INTERNAL_ERROR,
                     code(ErrorCode.UNAVAILABLE));
         }
+        if (exception instanceof AbortExecutionException) {
+            // The client went away or the execution was cut short: nothing to alarm anyone about.
+            log.debug("Execution of {} aborted: {}", where, exception.getMessage());
+            return new Mapped("The request was aborted", ErrorType.INTERNAL_ERROR, code(ErrorCode.INTERNAL));
+        }
         String correlationId = UUID.randomUUID().toString();
-        log.error(
-                "Unexpected failure in {} [correlationId={}]",
-                environment.getField().getName(),
-                correlationId,
-                exception);
+        log.error("Unexpected failure in {} [correlationId={}]", where, correlationId, exception);
         Map<String, Object> extensions = code(ErrorCode.INTERNAL);
         extensions.put("correlationId", correlationId);
-        return error(
-                environment,
-                "Internal error; quote the correlation id when reporting it",
-                ErrorType.INTERNAL_ERROR,
-                extensions);
+        return new Mapped(
+                "Internal error; quote the correlation id when reporting it", ErrorType.INTERNAL_ERROR, extensions);
     }
 
     private static Map<String, Object> code(ErrorCode code) {
@@ -96,14 +117,5 @@ final class ExceptionResolver extends DataFetcherExceptionResolverAdapter {
             case NOT_FOUND -> ErrorType.NOT_FOUND;
             case UNAVAILABLE, INTERNAL -> ErrorType.INTERNAL_ERROR;
         };
-    }
-
-    private static GraphQLError error(
-            DataFetchingEnvironment environment, String message, ErrorType type, Map<String, Object> extensions) {
-        return GraphqlErrorBuilder.newError(environment)
-                .message(message)
-                .errorType(type)
-                .extensions(extensions)
-                .build();
     }
 }

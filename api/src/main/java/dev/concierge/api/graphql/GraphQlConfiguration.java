@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.execution.SubscriptionExceptionResolver;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.web.server.WebExceptionHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +22,11 @@ class GraphQlConfiguration {
     @Bean
     DataFetcherExceptionResolver conciergeExceptionResolver() {
         return new ExceptionResolver();
+    }
+
+    @Bean
+    SubscriptionExceptionResolver conciergeSubscriptionExceptionResolver() {
+        return ExceptionResolver.forSubscriptions();
     }
 
     @Bean

@@ -27,7 +27,8 @@ class TimelineConfiguration {
         return new TimelineRepository(db);
     }
 
-    @Bean(destroyMethod = "destroy")
+    /** Closed by {@link TimelineNotices#stop()}, while Redis's connection factory still runs. */
+    @Bean(destroyMethod = "")
     ReactiveRedisMessageListenerContainer timelineListenerContainer(ReactiveRedisConnectionFactory redis) {
         return new ReactiveRedisMessageListenerContainer(redis);
     }

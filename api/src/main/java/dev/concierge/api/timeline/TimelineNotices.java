@@ -3,9 +3,10 @@ package dev.concierge.api.timeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
@@ -20,11 +21,17 @@ import tools.jackson.databind.json.JsonMapper;
  * Fans timeline changes out to subscribers on every instance: delivered at once to this
  * instance's subscribers, and through a Redis pub/sub channel to the others. When Redis is down,
  * this instance's subscribers still get their own instance's changes.
+ *
+ * <p>A lifecycle bean: it listens from start-up (waiting briefly for the subscription, so that a
+ * change recorded right after start reaches other instances) until shutdown, where it closes its
+ * pub/sub connection after the web server has drained and before Redis's connection factory stops.
  */
-public class TimelineNotices implements DisposableBean {
+public class TimelineNotices implements SmartLifecycle {
 
     static final String CHANNEL = "concierge:timeline";
     private static final Logger log = LoggerFactory.getLogger(TimelineNotices.class);
+    private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(5);
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(2);
 
     /** What changed for whom; subscribers load the current state themselves. */
     record Notice(String origin, String customerId, TimelineEvent.Kind kind, String id, Instant at) {}
@@ -32,42 +39,77 @@ public class TimelineNotices implements DisposableBean {
     private final String instance = UUID.randomUUID().toString();
     private final Sinks.Many<Notice> local = Sinks.many().multicast().directBestEffort();
     private final ReactiveStringRedisTemplate redis;
+    private final ReactiveRedisMessageListenerContainer container;
     private final JsonMapper json;
-    private final Disposable subscription;
+    private volatile @Nullable Disposable subscription;
 
     public TimelineNotices(
             ReactiveStringRedisTemplate redis, ReactiveRedisMessageListenerContainer container, JsonMapper json) {
         this.redis = redis;
+        this.container = container;
         this.json = json;
-        Sinks.One<Boolean> listening = Sinks.one();
-        this.subscription = container
-                .receiveLater(ChannelTopic.of(CHANNEL))
-                .doOnNext(flux -> listening.tryEmitValue(true))
-                .flatMapMany(messages -> messages)
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10)))
-                .subscribe(message -> receive(message.getMessage()));
-        // Wait briefly so that a change recorded right after start reaches other instances' subscribers.
-        listening.asMono().timeout(Duration.ofSeconds(5), Mono.just(false)).subscribe(ok -> {
-            if (!ok) {
-                log.warn("Not yet subscribed to Redis channel {}; retrying in the background", CHANNEL);
-            }
-        });
     }
 
-    /** Announces a change to the customer's subscribers on every instance; never fails the caller. */
+    /**
+     * Announces a change to the customer's subscribers on every instance; never fails the caller.
+     * Deferred: callers assemble it before their writes run, and only what committed is announced.
+     */
     public Mono<Void> publish(String customerId, TimelineEvent.Kind kind, String id, Instant at) {
-        Notice notice = new Notice(instance, customerId, kind, id, at);
-        emit(notice);
-        return redis.convertAndSend(CHANNEL, json.writeValueAsString(notice))
-                .timeout(Duration.ofSeconds(2))
-                .doOnError(e -> log.warn("Could not publish a timeline change to Redis: {}", e.toString()))
-                .onErrorResume(e -> Mono.empty())
-                .then();
+        return Mono.defer(() -> {
+            Notice notice = new Notice(instance, customerId, kind, id, at);
+            emit(notice);
+            return redis.convertAndSend(CHANNEL, json.writeValueAsString(notice))
+                    .timeout(PUBLISH_TIMEOUT)
+                    .doOnError(e -> log.warn("Could not publish a timeline change to Redis: {}", e.toString()))
+                    .onErrorResume(e -> Mono.empty())
+                    .then();
+        });
     }
 
     /** The changes for one customer from now on. */
     public Flux<Notice> stream(String customerId) {
         return local.asFlux().filter(notice -> notice.customerId().equals(customerId));
+    }
+
+    @Override
+    public void start() {
+        Sinks.One<Boolean> listening = Sinks.one();
+        subscription = container
+                .receiveLater(ChannelTopic.of(CHANNEL))
+                .doOnNext(messages -> listening.tryEmitValue(true))
+                .flatMapMany(messages -> messages)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10)))
+                .subscribe(message -> receive(message.getMessage()));
+        Boolean subscribed =
+                listening.asMono().timeout(SUBSCRIBE_WAIT, Mono.just(false)).block();
+        if (!Boolean.TRUE.equals(subscribed)) {
+            log.warn("Not yet subscribed to Redis channel {}; retrying in the background", CHANNEL);
+        }
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = subscription;
+        subscription = null;
+        if (current != null) {
+            current.dispose();
+        }
+        container
+                .destroyLater()
+                .timeout(PUBLISH_TIMEOUT)
+                .onErrorResume(e -> Mono.empty())
+                .block();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return subscription != null;
+    }
+
+    /** Stops after the web server has drained (it stops first) and before Redis's connection factory. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     private void receive(String payload) {
@@ -83,10 +125,5 @@ public class TimelineNotices implements DisposableBean {
 
     private void emit(Notice notice) {
         local.emitNext(notice, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
-    }
-
-    @Override
-    public void destroy() {
-        subscription.dispose();
     }
 }
