@@ -3,29 +3,23 @@ package dev.concierge.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.concierge.api.config.ConciergeProperties;
-import dev.concierge.api.security.LocalSigningKey;
 import dev.concierge.api.security.Role;
-import dev.concierge.api.security.TokenMinter;
 import dev.concierge.api.support.PointOfSale;
+import dev.concierge.api.support.Testers;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The default profile's promise: stop the application, start it again on the same data directory,
@@ -55,14 +49,14 @@ class RestartTests {
         long products;
         int postgresPort;
         try (ConfigurableApplicationContext first = start()) {
-            TokenMinter minter = minter(first);
-            customerToken = minter.mint("demo-1", List.of(Role.CUSTOMER), Duration.ofHours(1));
-            String posToken = minter.mint("pos-terminal-1", List.of(Role.POS), Duration.ofHours(1));
+            Testers testers = Testers.of(first);
+            customerToken = testers.token("demo-1", Role.CUSTOMER);
+            String posToken = testers.token("pos-terminal-1", Role.POS);
             String sku =
                     single(first, "select sku from products where care_interval_days is not null order by sku limit 1");
             String store = single(first, "select id from stores order by id limit 1");
 
-            purchase = new PointOfSale(baseUrl(first), posToken)
+            purchase = new PointOfSale(testers.baseUrl(), posToken)
                     .recordPurchase("demo-1", store, sku)
                     .block();
             customers = count(first, "customers");
@@ -79,7 +73,8 @@ class RestartTests {
         try (ConfigurableApplicationContext second = start()) {
             assertThat(count(second, "customers")).as("customers after restart").isEqualTo(customers);
             assertThat(count(second, "products")).as("products after restart").isEqualTo(products);
-            tester(second, customerToken)
+            Testers.of(second)
+                    .withToken(customerToken)
                     .documentName("purchaseTimeline")
                     .variable("first", 5)
                     .execute()
@@ -93,27 +88,6 @@ class RestartTests {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(ConciergeApplication.class)
                 .run("--server.port=0", "--concierge.embedded.data-directory=" + directory);
-    }
-
-    private static TokenMinter minter(ConfigurableApplicationContext context) {
-        ConciergeProperties.Security security =
-                context.getBean(ConciergeProperties.class).security();
-        return new TokenMinter(LocalSigningKey.loadOrCreate(Path.of(security.localKeyFile())), security.localIssuer());
-    }
-
-    private static String baseUrl(ConfigurableApplicationContext context) {
-        return "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-    }
-
-    private static HttpGraphQlTester tester(ConfigurableApplicationContext context, String token) {
-        WebTestClient client = WebTestClient.bindToServer()
-                .baseUrl(baseUrl(context) + "/graphql")
-                .responseTimeout(Duration.ofSeconds(30))
-                .build();
-        return HttpGraphQlTester.create(client)
-                .mutate()
-                .header("Authorization", "Bearer " + token)
-                .build();
     }
 
     private static String single(ConfigurableApplicationContext context, String sql) {

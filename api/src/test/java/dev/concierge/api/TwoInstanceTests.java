@@ -2,15 +2,12 @@ package dev.concierge.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.concierge.api.config.ConciergeProperties;
-import dev.concierge.api.security.LocalSigningKey;
 import dev.concierge.api.security.Role;
-import dev.concierge.api.security.TokenMinter;
 import dev.concierge.api.support.Actions;
 import dev.concierge.api.support.PointOfSale;
 import dev.concierge.api.support.TestData;
+import dev.concierge.api.support.Testers;
 import dev.concierge.api.support.TimelineSubscriptions;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +19,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.test.StepVerifier;
 
 /**
@@ -80,13 +76,14 @@ class TwoInstanceTests {
                     .as(property)
                     .isEqualTo(a.getEnvironment().getRequiredProperty(property));
         }
-        assertThat(port(a)).isNotEqualTo(port(b));
+        assertThat(Testers.of(a).port()).isNotEqualTo(Testers.of(b).port());
     }
 
     @Test
     void timeline_subscribedOnA_receivesPurchasesRecordedOnB() {
         String customer = data.newCustomer();
-        PointOfSale tillOnB = new PointOfSale(baseUrl(b), token(b, "pos-terminal-1", Role.POS));
+        PointOfSale tillOnB =
+                new PointOfSale(Testers.of(b).baseUrl(), Testers.of(b).token("pos-terminal-1", Role.POS));
         List<String> recorded = new CopyOnWriteArrayList<>();
         AtomicReference<String> first = new AtomicReference<>();
         AtomicReference<String> second = new AtomicReference<>();
@@ -94,7 +91,8 @@ class TwoInstanceTests {
         Actions actions = new Actions();
 
         StepVerifier.create(actions.untilFirst(
-                        TimelineSubscriptions.overWebSocket(port(a), token(a, customer, Role.CUSTOMER))
+                        TimelineSubscriptions.overWebSocket(
+                                        Testers.of(a).port(), Testers.of(a).token(customer, Role.CUSTOMER))
                                 .timeout(EVENT_TIMEOUT),
                         () -> tillOnB.recordPurchase(customer, store, sku).doOnNext(recorded::add)))
                 .assertNext(change -> {
@@ -119,8 +117,9 @@ class TwoInstanceTests {
     @Test
     void purchaseTimeline_onA_showsPurchaseRecordedOnB_rightAfterTheMutationReturns() {
         String customer = data.newCustomer();
-        PointOfSale tillOnB = new PointOfSale(baseUrl(b), token(b, "pos-terminal-1", Role.POS));
-        HttpGraphQlTester customerOnA = tester(a, token(a, customer, Role.CUSTOMER));
+        PointOfSale tillOnB =
+                new PointOfSale(Testers.of(b).baseUrl(), Testers.of(b).token("pos-terminal-1", Role.POS));
+        HttpGraphQlTester customerOnA = Testers.of(a).withToken(Testers.of(a).token(customer, Role.CUSTOMER));
 
         for (int i = 0; i < 3; i++) {
             String id = tillOnB.recordPurchase(customer, store, sku).block();
@@ -133,33 +132,5 @@ class TwoInstanceTests {
                     .entity(String.class)
                     .isEqualTo(id);
         }
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-    }
-
-    private static String baseUrl(ConfigurableApplicationContext context) {
-        return "http://localhost:" + port(context);
-    }
-
-    /** A token signed with the local key in the instance's data directory, as its own tests would mint. */
-    private static String token(ConfigurableApplicationContext context, String subject, Role role) {
-        ConciergeProperties.Security security =
-                context.getBean(ConciergeProperties.class).security();
-        TokenMinter minter =
-                new TokenMinter(LocalSigningKey.loadOrCreate(Path.of(security.localKeyFile())), security.localIssuer());
-        return minter.mint(subject, List.of(role), Duration.ofHours(1));
-    }
-
-    private static HttpGraphQlTester tester(ConfigurableApplicationContext context, String token) {
-        WebTestClient client = WebTestClient.bindToServer()
-                .baseUrl(baseUrl(context) + "/graphql")
-                .responseTimeout(Duration.ofSeconds(30))
-                .build();
-        return HttpGraphQlTester.create(client)
-                .mutate()
-                .header("Authorization", "Bearer " + token)
-                .build();
     }
 }

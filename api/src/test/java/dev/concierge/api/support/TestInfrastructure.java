@@ -1,10 +1,12 @@
 package dev.concierge.api.support;
 
+import dev.concierge.api.config.ConciergeProperties;
 import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /** What every full test shares: an SQL statement counter around the connection factory, and testers. */
@@ -32,8 +34,8 @@ public class TestInfrastructure {
     }
 
     @Bean
-    Testers testers() {
-        return new Testers();
+    Testers testers(ConciergeProperties properties, Environment environment) {
+        return new Testers(properties, environment);
     }
 
     @Bean

@@ -7,7 +7,7 @@ import dev.concierge.api.security.TokenMinter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -18,11 +18,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 public class Testers {
 
-    @Autowired
-    private ConciergeProperties properties;
+    private final ConciergeProperties properties;
+    private final Environment environment;
 
-    @Autowired
-    private Environment environment;
+    public Testers(ConciergeProperties properties, Environment environment) {
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    /** Testers for an application started by the test itself. */
+    public static Testers of(ApplicationContext context) {
+        return new Testers(context.getBean(ConciergeProperties.class), context.getEnvironment());
+    }
 
     public int port() {
         return environment.getRequiredProperty("local.server.port", Integer.class);
@@ -53,7 +60,10 @@ public class Testers {
     }
 
     public HttpGraphQlTester as(String subject, Role... roles) {
-        String token = token(subject, roles);
+        return withToken(token(subject, roles));
+    }
+
+    public HttpGraphQlTester withToken(String token) {
         return anonymous().mutate().header("Authorization", "Bearer " + token).build();
     }
 
