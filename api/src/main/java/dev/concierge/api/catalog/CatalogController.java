@@ -5,7 +5,6 @@ import dev.concierge.api.graphql.Cursors;
 import dev.concierge.personalization.customer.GeoPoint;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -30,9 +29,9 @@ class CatalogController {
     }
 
     @QueryMapping
-    Mono<List<StoreDistance>> nearestStores(@Argument Map<String, Object> location, @Argument @Nullable Integer first) {
+    Mono<List<StoreDistance>> nearestStores(@Argument LocationInput location, @Argument @Nullable Integer first) {
         int size = Cursors.pageSize(first, 3, properties.limits().nearestStores());
-        GeoPoint from = new GeoPoint(number(location.get("lat")), number(location.get("lon")));
+        GeoPoint from = new GeoPoint(location.lat(), location.lon());
         return catalog.allStores()
                 .map(store -> new StoreDistance(store, from.distanceKm(store.position())))
                 .sort(Comparator.comparingDouble(StoreDistance::distanceKm))
@@ -40,7 +39,6 @@ class CatalogController {
                 .collectList();
     }
 
-    private static double number(Object value) {
-        return ((Number) value).doubleValue();
-    }
+    /** The GraphQL {@code LocationInput}. */
+    record LocationInput(double lat, double lon) {}
 }

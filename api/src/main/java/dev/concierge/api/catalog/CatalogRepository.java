@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -95,45 +94,20 @@ public class CatalogRepository {
     }
 
     /**
-     * Reads {@code {"MONDAY": [{"opens": "10:00", "closes": "19:00"}], ...}}: each day holds a list
-     * of intervals (a single interval object, or a {@code "10:00-19:00"} string, is read too); a
-     * missing or empty day is closed. Days are returned Monday first.
+     * Reads {@code {"MONDAY": [{"opens": "10:00", "closes": "19:00"}], ...}}: each day holds its
+     * intervals; a missing or empty day is closed. Days are returned Monday first.
      */
     List<Store.OpeningHours> openingHours(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
         JsonNode root = json.readTree(text);
         List<Store.OpeningHours> hours = new ArrayList<>();
         for (DayOfWeek day : DayOfWeek.values()) {
-            JsonNode value = dayValue(root, day);
-            if (value == null) {
-                continue;
-            }
-            for (JsonNode interval : value.isArray() ? value : List.of(value)) {
-                if (interval.isString() && interval.asString().contains("-")) {
-                    String[] range = interval.asString().split("-", 2);
-                    hours.add(new Store.OpeningHours(day.name(), range[0].trim(), range[1].trim()));
-                } else if (interval.isObject() && interval.has("opens") && interval.has("closes")) {
-                    hours.add(new Store.OpeningHours(
-                            day.name(),
-                            interval.get("opens").asString(),
-                            interval.get("closes").asString()));
-                }
+            for (JsonNode interval : root.path(day.name())) {
+                hours.add(new Store.OpeningHours(
+                        day.name(),
+                        interval.path("opens").asString(),
+                        interval.path("closes").asString()));
             }
         }
         return hours;
-    }
-
-    private static JsonNode dayValue(JsonNode root, DayOfWeek day) {
-        String upper = day.name();
-        String lower = upper.toLowerCase(Locale.ROOT);
-        String shortName = lower.substring(0, 3);
-        for (String key : List.of(upper, lower, shortName, shortName.toUpperCase(Locale.ROOT))) {
-            if (root.has(key)) {
-                return root.get(key);
-            }
-        }
-        return null;
     }
 }

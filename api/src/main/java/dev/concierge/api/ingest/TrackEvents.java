@@ -9,11 +9,9 @@ import dev.concierge.personalization.customer.BrowsingEvent;
 import dev.concierge.personalization.customer.ConsentPurpose;
 import dev.concierge.personalization.customer.TrackingRules;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -109,19 +107,8 @@ public class TrackEvents {
         Set<String> seen = new HashSet<>();
         List<BrowsingEvent> unique = new ArrayList<>();
         for (BrowsingEvent event : batch) {
-            if (seen.add(Objects.requireNonNull(event.clientEventId()))) {
-                unique.add(new BrowsingEvent(
-                        event.clientEventId(),
-                        event.customerId(),
-                        event.anonymousId(),
-                        event.type(),
-                        event.channel(),
-                        event.occurredAt().truncatedTo(ChronoUnit.MICROS),
-                        event.sku(),
-                        event.category(),
-                        event.query(),
-                        event.page(),
-                        event.storeId()));
+            if (seen.add(event.clientEventId())) {
+                unique.add(event);
             }
         }
         return unique;

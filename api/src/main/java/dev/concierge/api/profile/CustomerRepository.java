@@ -5,7 +5,6 @@ import dev.concierge.personalization.customer.ConsentPurpose;
 import dev.concierge.personalization.customer.Consents;
 import dev.concierge.personalization.customer.LoyaltyTier;
 import io.r2dbc.spi.Readable;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -82,10 +81,6 @@ public class CustomerRepository {
                 LoyaltyTier.valueOf(row.get("loyalty_tier", String.class)),
                 row.get("loyalty_points", Integer.class),
                 row.get("home_store_id", String.class),
-                instant(row.get("created_at", OffsetDateTime.class)));
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time.toInstant();
+                row.get("created_at", OffsetDateTime.class).toInstant());
     }
 }

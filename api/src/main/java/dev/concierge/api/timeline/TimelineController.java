@@ -3,6 +3,7 @@ package dev.concierge.api.timeline;
 import dev.concierge.api.catalog.Product;
 import dev.concierge.api.catalog.Store;
 import dev.concierge.api.config.ConciergeProperties;
+import dev.concierge.api.graphql.Batches;
 import dev.concierge.api.graphql.Connection;
 import dev.concierge.api.graphql.Cursors;
 import dev.concierge.api.profile.Customer;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -68,12 +68,7 @@ class TimelineController {
 
     @BatchMapping(typeName = "Purchase")
     Mono<Map<Purchase, List<PurchaseItem>>> items(List<Purchase> purchases) {
-        Map<String, Purchase> byId = purchases.stream().collect(Collectors.toMap(Purchase::id, p -> p, (a, b) -> a));
-        return timeline.items(byId.keySet())
-                .collectMultimap(item -> byId.get(item.purchaseId()))
-                .map(grouped -> purchases.stream()
-                        .collect(Collectors.toMap(
-                                p -> p, p -> List.copyOf(grouped.getOrDefault(p, List.of())), (a, b) -> a)));
+        return Batches.byParent(purchases, Purchase::id, timeline::items, PurchaseItem::purchaseId);
     }
 
     @SchemaMapping(typeName = "Purchase")
@@ -104,13 +99,8 @@ class TimelineController {
 
     @BatchMapping(typeName = "ServiceOrder")
     Mono<Map<ServiceOrder, List<ServiceOrder.StatusChange>>> history(List<ServiceOrder> orders) {
-        Map<String, ServiceOrder> byId =
-                orders.stream().collect(Collectors.toMap(ServiceOrder::id, o -> o, (a, b) -> a));
-        return timeline.statusHistory(byId.keySet())
-                .collectMultimap(change -> byId.get(change.serviceOrderId()))
-                .map(grouped -> orders.stream()
-                        .collect(Collectors.toMap(
-                                o -> o, o -> List.copyOf(grouped.getOrDefault(o, List.of())), (a, b) -> a)));
+        return Batches.byParent(
+                orders, ServiceOrder::id, timeline::statusHistory, ServiceOrder.StatusChange::serviceOrderId);
     }
 
     @MutationMapping
