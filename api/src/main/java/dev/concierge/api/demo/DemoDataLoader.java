@@ -11,6 +11,10 @@ import dev.concierge.api.demo.DemoDataset.PurchaseItem;
 import dev.concierge.api.demo.DemoDataset.ServiceOrder;
 import dev.concierge.api.demo.DemoDataset.StatusChange;
 import dev.concierge.api.demo.DemoDataset.Store;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,6 +43,9 @@ public final class DemoDataLoader {
 
     /** Key of the advisory lock that serializes loaders; any constant unlikely to clash. */
     private static final long LOCK_KEY = 0x636f_6e63_6965_7267L;
+
+    /** Segments, page layouts, published content and a running experiment, as SQL. */
+    static final String PERSONALIZATION_SCRIPT = "/demo/personalization.sql";
 
     private final DemoDataGenerator generator;
 
@@ -130,6 +137,7 @@ public final class DemoDataLoader {
         insertBrowsingEvents(connection, dataset);
         int changes = insertServiceOrders(connection, dataset);
         fillAggregates(connection);
+        insertPersonalization(connection);
         return new Summary(
                 true,
                 dataset.stores().size(),
@@ -375,6 +383,13 @@ public final class DemoDataLoader {
                     + " count(distinct p.id), sum(i.quantity * i.unit_price)"
                     + " from purchases p join purchase_items i on i.purchase_id = p.id"
                     + " join products pr on pr.sku = i.sku where p.customer_id is not null group by 1, 2");
+            statement.addBatch(
+                    "insert into customer_sku_purchases (customer_id, sku, last_purchased_at, purchase_count)"
+                            + " select p.customer_id, i.sku, max(p.purchased_at), count(distinct p.id)"
+                            + " from purchases p join purchase_items i on i.purchase_id = p.id group by 1, 2");
+            statement.addBatch("insert into customer_daily_spend (customer_id, day, spend)"
+                    + " select customer_id, (purchased_at at time zone 'UTC')::date, sum(total)"
+                    + " from purchases group by 1, 2");
             statement.addBatch("insert into customer_stats (customer_id, purchase_count, total_spend,"
                     + " first_purchase_at, last_purchase_at, event_count, last_event_at)"
                     + " select c.id, coalesce(p.n, 0), coalesce(p.spend, 0), p.first_at, p.last_at,"
@@ -384,6 +399,22 @@ public final class DemoDataLoader {
                     + " left join (select customer_id, count(*) n, max(occurred_at) last_at from browsing_events"
                     + " where customer_id is not null group by customer_id) e on e.customer_id = c.id");
             statement.executeBatch();
+        }
+    }
+
+    /** The demo segments, page layouts, content and experiment, from {@link #PERSONALIZATION_SCRIPT}. */
+    private static void insertPersonalization(Connection connection) throws SQLException {
+        String script;
+        try (InputStream in = DemoDataLoader.class.getResourceAsStream(PERSONALIZATION_SCRIPT)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing " + PERSONALIZATION_SCRIPT + " on the classpath");
+            }
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(script);
         }
     }
 

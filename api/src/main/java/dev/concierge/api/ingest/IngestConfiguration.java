@@ -2,6 +2,7 @@ package dev.concierge.api.ingest;
 
 import dev.concierge.api.catalog.CatalogRepository;
 import dev.concierge.api.config.ConciergeProperties;
+import dev.concierge.api.profile.CustomerChanges;
 import dev.concierge.api.profile.CustomerRepository;
 import dev.concierge.personalization.customer.TrackingRules;
 import java.time.Clock;
@@ -31,9 +32,10 @@ class IngestConfiguration {
             CatalogRepository catalog,
             CustomerRepository customers,
             ConciergeProperties properties,
+            CustomerChanges changes,
             Clock clock) {
         TrackingRules rules = new TrackingRules(
                 properties.limits().trackEventsBatch(), properties.limits().stringLength(), MAX_EVENT_AGE, CLOCK_SKEW);
-        return new TrackEvents(events, catalog, customers, rules, clock);
+        return new TrackEvents(events, catalog, customers, rules, changes, clock);
     }
 }

@@ -3,6 +3,7 @@ package dev.concierge.api.ingest;
 import dev.concierge.api.catalog.CatalogRepository;
 import dev.concierge.api.catalog.Product;
 import dev.concierge.api.catalog.Store;
+import dev.concierge.api.profile.CustomerChanges;
 import dev.concierge.api.profile.CustomerRepository;
 import dev.concierge.personalization.ConciergeException;
 import dev.concierge.personalization.customer.BrowsingEvent;
@@ -29,6 +30,7 @@ public class TrackEvents {
     private final CatalogRepository catalog;
     private final CustomerRepository customers;
     private final TrackingRules rules;
+    private final CustomerChanges changes;
     private final Clock clock;
 
     public TrackEvents(
@@ -36,11 +38,13 @@ public class TrackEvents {
             CatalogRepository catalog,
             CustomerRepository customers,
             TrackingRules rules,
+            CustomerChanges changes,
             Clock clock) {
         this.events = events;
         this.catalog = catalog;
         this.customers = customers;
         this.rules = rules;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -59,7 +63,11 @@ public class TrackEvents {
                         return Mono.just(new Result(0, 0, batch.size()));
                     }
                     List<BrowsingEvent> unique = firstOfEachId(batch);
-                    return events.insertNew(unique).map(stored -> new Result(stored, batch.size() - stored, 0));
+                    return events.insertNew(unique)
+                            .flatMap(stored -> (stored > 0 && customerId != null
+                                            ? changes.changed(customerId)
+                                            : Mono.<Void>empty())
+                                    .thenReturn(new Result(stored, batch.size() - stored, 0)));
                 });
     }
 

@@ -21,9 +21,11 @@ class ProfileController {
     static final String CUSTOMER_SOURCE = "customer";
 
     private final CustomerRepository customers;
+    private final CustomerChanges changes;
 
-    ProfileController(CustomerRepository customers) {
+    ProfileController(CustomerRepository customers, CustomerChanges changes) {
         this.customers = customers;
+        this.changes = changes;
     }
 
     @QueryMapping
@@ -47,6 +49,7 @@ class ProfileController {
                 .map(Caller::customerId)
                 .flatMap(id -> existing(id)
                         .then(customers.appendConsent(id, purpose, granted, CUSTOMER_SOURCE))
+                        .then(changes.changed(id))
                         .then(customers.consents(id)))
                 .map(consents -> new SetConsentPayload(ConsentView.of(consents, purpose), ConsentView.all(consents)));
     }

@@ -2,6 +2,7 @@ package dev.concierge.api.timeline;
 
 import dev.concierge.api.catalog.CatalogRepository;
 import dev.concierge.api.catalog.Product;
+import dev.concierge.api.profile.CustomerChanges;
 import dev.concierge.api.profile.CustomerRepository;
 import dev.concierge.personalization.ConciergeException;
 import dev.concierge.personalization.customer.PurchaseDraft;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -26,6 +29,8 @@ import reactor.core.publisher.Mono;
  */
 public class RecordPurchase {
 
+    private static final Logger log = LoggerFactory.getLogger(RecordPurchase.class);
+
     /** The result: the stored purchase, and whether it had been stored before this call. */
     public record Result(Purchase purchase, boolean replayed) {}
 
@@ -35,6 +40,8 @@ public class RecordPurchase {
     private final TimelineNotices notices;
     private final TransactionalOperator transactions;
     private final PurchaseRules rules;
+    private final CustomerChanges changes;
+    private final PurchaseListener listener;
     private final Clock clock;
 
     public RecordPurchase(
@@ -44,6 +51,8 @@ public class RecordPurchase {
             TimelineNotices notices,
             TransactionalOperator transactions,
             PurchaseRules rules,
+            CustomerChanges changes,
+            PurchaseListener listener,
             Clock clock) {
         this.timeline = timeline;
         this.catalog = catalog;
@@ -51,6 +60,8 @@ public class RecordPurchase {
         this.notices = notices;
         this.transactions = transactions;
         this.rules = rules;
+        this.changes = changes;
+        this.listener = listener;
         this.clock = clock;
     }
 
@@ -117,11 +128,19 @@ public class RecordPurchase {
                 })
                 .flatMap(result -> result.replayed()
                         ? Mono.just(result)
-                        : notices.publish(
+                        : changes.changed(draft.customerId())
+                                .then(listener.recorded(result.purchase()).onErrorResume(e -> {
+                                    log.warn(
+                                            "Purchase {} recorded; its listener failed: {}",
+                                            result.purchase().id(),
+                                            e.toString());
+                                    return Mono.empty();
+                                }))
+                                .then(notices.publish(
                                         draft.customerId(),
                                         TimelineEvent.Kind.PURCHASE_RECORDED,
                                         result.purchase().id(),
-                                        clock.instant())
+                                        clock.instant()))
                                 .thenReturn(result));
     }
 

@@ -1,6 +1,7 @@
 package dev.concierge.api.timeline;
 
 import dev.concierge.api.catalog.CatalogRepository;
+import dev.concierge.api.profile.CustomerChanges;
 import dev.concierge.api.profile.CustomerRepository;
 import dev.concierge.personalization.ConciergeException;
 import dev.concierge.personalization.customer.ServiceOrderStatus;
@@ -33,6 +34,7 @@ public class ServiceOrders {
     private final CatalogRepository catalog;
     private final CustomerRepository customers;
     private final TimelineNotices notices;
+    private final CustomerChanges changes;
     private final TransactionalOperator transactions;
     private final int maxStringLength;
     private final Clock clock;
@@ -42,6 +44,7 @@ public class ServiceOrders {
             CatalogRepository catalog,
             CustomerRepository customers,
             TimelineNotices notices,
+            CustomerChanges changes,
             TransactionalOperator transactions,
             int maxStringLength,
             Clock clock) {
@@ -49,6 +52,7 @@ public class ServiceOrders {
         this.catalog = catalog;
         this.customers = customers;
         this.notices = notices;
+        this.changes = changes;
         this.transactions = transactions;
         this.maxStringLength = maxStringLength;
         this.clock = clock;
@@ -89,6 +93,7 @@ public class ServiceOrders {
         return checks.then(timeline.insertServiceOrder(created)
                         .then(timeline.appendStatus(created.id(), created.status(), "Order received", changedBy, now))
                         .as(transactions::transactional))
+                .then(changes.changed(created.customerId()))
                 .then(notices.publish(
                         created.customerId(), TimelineEvent.Kind.SERVICE_ORDER_CHANGED, created.id(), now))
                 .thenReturn(created);
@@ -120,6 +125,7 @@ public class ServiceOrders {
                                     : Mono.error(ConciergeException.conflict(
                                             "Service order '" + id + "' changed meanwhile; read it and retry")))
                             .as(transactions::transactional)
+                            .then(changes.changed(order.customerId()))
                             .then(notices.publish(
                                     order.customerId(), TimelineEvent.Kind.SERVICE_ORDER_CHANGED, id, now))
                             .then(timeline.serviceOrder(id));

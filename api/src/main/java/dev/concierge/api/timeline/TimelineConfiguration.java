@@ -2,6 +2,7 @@ package dev.concierge.api.timeline;
 
 import dev.concierge.api.catalog.CatalogRepository;
 import dev.concierge.api.config.ConciergeProperties;
+import dev.concierge.api.profile.CustomerChanges;
 import dev.concierge.api.profile.CustomerRepository;
 import dev.concierge.personalization.customer.PurchaseRules;
 import java.time.Clock;
@@ -47,10 +48,12 @@ class TimelineConfiguration {
             TimelineNotices notices,
             TransactionalOperator transactions,
             ConciergeProperties properties,
+            CustomerChanges changes,
+            PurchaseListener listener,
             Clock clock) {
         PurchaseRules rules = new PurchaseRules(
                 properties.limits().purchaseItems(), properties.limits().stringLength(), CLOCK_SKEW);
-        return new RecordPurchase(timeline, catalog, customers, notices, transactions, rules, clock);
+        return new RecordPurchase(timeline, catalog, customers, notices, transactions, rules, changes, listener, clock);
     }
 
     @Bean
@@ -61,12 +64,14 @@ class TimelineConfiguration {
             TimelineNotices notices,
             TransactionalOperator transactions,
             ConciergeProperties properties,
+            CustomerChanges changes,
             Clock clock) {
         return new ServiceOrders(
                 timeline,
                 catalog,
                 customers,
                 notices,
+                changes,
                 transactions,
                 properties.limits().stringLength(),
                 clock);

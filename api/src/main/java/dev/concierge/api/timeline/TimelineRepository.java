@@ -122,8 +122,8 @@ public class TimelineRepository {
     }
 
     /**
-     * Adds a just-stored purchase to the customer's behavioural aggregates (per category and
-     * lifetime), in the purchase's transaction.
+     * Adds a just-stored purchase to the customer's behavioural aggregates (per category, per sku,
+     * per day and lifetime), in the purchase's transaction.
      */
     public Mono<Void> addToAggregates(Purchase purchase) {
         return db.sql("""
@@ -141,6 +141,18 @@ public class TimelineRepository {
                                 last_purchased_at = greatest(customer_category_purchases.last_purchased_at, excluded.last_purchased_at),
                                 purchase_count = customer_category_purchases.purchase_count + 1,
                                 spend = customer_category_purchases.spend + excluded.spend
+                        ), skus as (
+                            insert into customer_sku_purchases (customer_id, sku, last_purchased_at, purchase_count)
+                            select distinct :customer, i.sku, :at::timestamptz, 1
+                            from purchase_items i where i.purchase_id = :purchase
+                            on conflict (customer_id, sku) do update set
+                                last_purchased_at = greatest(customer_sku_purchases.last_purchased_at, excluded.last_purchased_at),
+                                purchase_count = customer_sku_purchases.purchase_count + 1
+                        ), daily as (
+                            insert into customer_daily_spend (customer_id, day, spend)
+                            values (:customer, (:at::timestamptz at time zone 'UTC')::date, :total)
+                            on conflict (customer_id, day) do update set
+                                spend = customer_daily_spend.spend + excluded.spend
                         )
                         insert into customer_stats (customer_id, purchase_count, total_spend, first_purchase_at, last_purchase_at)
                         values (:customer, 1, :total, :at, :at)

@@ -20,14 +20,21 @@ public record Reason(Code code, String text) {
         PRIORITY,
         /** A variant for the visitor's locale. */
         LOCALE_MATCH,
-        /** Nothing published is eligible for this slot now. */
+        /**
+         * Nothing published is eligible for this slot now; after an {@link #EXPERIMENT_ARM} reason,
+         * nothing of that arm is, and the slot shows the non-experiment choice.
+         */
         NO_ELIGIBLE_CONTENT,
         /** Something left out because a consent is missing (e.g. the nearest store without LOCATION). */
         CONSENT_MISSING,
+        /** A list ranked for the customer's own interests (recommendations). */
+        PERSONAL_RANKING,
         /** The greeting marks a birthday. */
         BIRTHDAY,
         /** The greeting marks an anniversary. */
-        ANNIVERSARY
+        ANNIVERSARY,
+        /** The greeting welcomes back a customer not seen for a while. */
+        WELCOME_BACK
     }
 
     public static Reason of(Code code, String text) {

@@ -1,0 +1,183 @@
+package dev.concierge.api.page;
+
+import dev.concierge.api.catalog.Product;
+import dev.concierge.api.catalog.Store;
+import dev.concierge.api.catalog.StoreDistance;
+import dev.concierge.api.config.ConciergeProperties;
+import dev.concierge.api.graphql.Cursors;
+import dev.concierge.api.security.Caller;
+import dev.concierge.api.security.Role;
+import dev.concierge.api.timeline.ServiceOrder;
+import dev.concierge.api.timeline.TimelineRepository;
+import dev.concierge.personalization.customer.ConsentPurpose;
+import dev.concierge.personalization.customer.CustomerSnapshot;
+import dev.concierge.personalization.decision.Greeting;
+import dev.concierge.personalization.decision.PageDecision;
+import dev.concierge.personalization.decision.PersonalizePage;
+import dev.concierge.personalization.decision.PersonalizedPage;
+import dev.concierge.personalization.decision.Reason;
+import dev.concierge.personalization.recommendation.Recommendations;
+import dev.concierge.personalization.recommendation.Recommender;
+import java.time.Instant;
+import java.util.List;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code page} query. The decision itself happens in the core ({@link PersonalizePage}); the
+ * page's other sections resolve only when asked for, concurrently, from the same decision.
+ */
+@Controller
+class PageController {
+
+    /** Reminders due within this many days show on the page, with the overdue ones. */
+    static final int REMINDER_HORIZON_DAYS = 30;
+
+    private final PersonalizePage personalize;
+    private final Recommender recommender;
+    private final ReminderRepository reminders;
+    private final TimelineRepository timeline;
+    private final ConciergeProperties properties;
+
+    PageController(
+            PersonalizePage personalize,
+            Recommender recommender,
+            ReminderRepository reminders,
+            TimelineRepository timeline,
+            ConciergeProperties properties) {
+        this.personalize = personalize;
+        this.recommender = recommender;
+        this.reminders = reminders;
+        this.timeline = timeline;
+        this.properties = properties;
+    }
+
+    @QueryMapping
+    Mono<PersonalizedPage> page(@Argument String slug, @Argument @Nullable PageContextInput context) {
+        PageContextInput input = context == null ? PageContextInput.NONE : context;
+        return Caller.current()
+                .flatMap(caller -> personalize.personalize(
+                        input.query(slug, caller.has(Role.CUSTOMER) ? caller.customerId() : null)));
+    }
+
+    @SchemaMapping(typeName = "Page")
+    String slug(PersonalizedPage page) {
+        return page.decision().slug();
+    }
+
+    @SchemaMapping(typeName = "Page")
+    PageDecision.Mode mode(PersonalizedPage page) {
+        return page.decision().mode();
+    }
+
+    @SchemaMapping(typeName = "Page")
+    List<SlotView> slots(PersonalizedPage page) {
+        return page.decision().slots().stream().map(SlotView::of).toList();
+    }
+
+    @SchemaMapping(typeName = "Page")
+    Greeting greeting(PersonalizedPage page) {
+        return page.decision().greeting();
+    }
+
+    @SchemaMapping(typeName = "Page")
+    Mono<List<SlotView>> offers(PersonalizedPage page) {
+        return personalize
+                .offers(page)
+                .map(slots -> slots.stream().map(SlotView::of).toList());
+    }
+
+    @SchemaMapping(typeName = "Page")
+    Mono<List<PageReminder>> reminders(PersonalizedPage page) {
+        CustomerSnapshot customer = page.customer();
+        if (customer == null) {
+            return Mono.just(List.of());
+        }
+        return reminders
+                .due(customer.customerId(), page.context().today(), REMINDER_HORIZON_DAYS)
+                .collectList();
+    }
+
+    @SchemaMapping(typeName = "Page")
+    Mono<List<ServiceOrder>> serviceOrders(PersonalizedPage page) {
+        CustomerSnapshot customer = page.customer();
+        if (customer == null || customer.openServiceOrders().isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return timeline.serviceOrders(customer.customerId(), true).collectList();
+    }
+
+    @SchemaMapping(typeName = "Page")
+    Mono<StoreDistance> nearestStore(PersonalizedPage page, DataLoader<String, Store> stores) {
+        PersonalizedPage.NearestStore nearest = page.nearestStore();
+        if (nearest == null) {
+            return Mono.empty();
+        }
+        return Mono.fromFuture(stores.load(nearest.store().id()))
+                .map(store -> new StoreDistance(store, nearest.distanceKm()));
+    }
+
+    @SchemaMapping(typeName = "Page")
+    Mono<RecommendationsView> recommendations(PersonalizedPage page, @Argument @Nullable Integer first) {
+        int size = Cursors.pageSize(first, 8, properties.limits().pageSize());
+        CustomerSnapshot customer = page.personalized() ? page.customer() : null;
+        List<Reason> reasons = customer != null
+                ? List.of(Reason.of(Reason.Code.PERSONAL_RANKING, "Ranked for your interests"))
+                : List.of(
+                        page.customer() == null
+                                ? Reason.of(Reason.Code.DEFAULT_SIGNED_OUT, "Default: popular products")
+                                : Reason.of(Reason.Code.DEFAULT_NO_CONSENT, "Default: no personalization consent"));
+        return recommender
+                .recommend(customer, page.context(), size)
+                .map(recommendations -> new RecommendationsView(recommendations, reasons));
+    }
+
+    @SchemaMapping(typeName = "Recommendation")
+    Mono<Product> product(Recommendations.Item item, DataLoader<String, Product> products) {
+        return Mono.fromFuture(products.load(item.sku()));
+    }
+
+    @SchemaMapping(typeName = "CarouselItem")
+    Mono<Product> product(ContentViews.CarouselItem item, DataLoader<String, Product> products) {
+        return item.sku() == null ? Mono.empty() : Mono.fromFuture(products.load(item.sku()));
+    }
+
+    @SchemaMapping(typeName = "Reminder")
+    Mono<Product> product(PageReminder reminder, DataLoader<String, Product> products) {
+        return reminder.sku() == null ? Mono.empty() : Mono.fromFuture(products.load(reminder.sku()));
+    }
+
+    @SchemaMapping(typeName = "Page")
+    PageConsentView consent(PersonalizedPage page) {
+        CustomerSnapshot customer = page.customer();
+        if (customer == null) {
+            return new PageConsentView(false, false, false);
+        }
+        return new PageConsentView(
+                customer.consents().granted(ConsentPurpose.PERSONALIZATION),
+                customer.consents().granted(ConsentPurpose.LOCATION),
+                customer.consents().granted(ConsentPurpose.BROWSING_TRACKING));
+    }
+
+    @SchemaMapping(typeName = "Page")
+    Instant decidedAt(PersonalizedPage page) {
+        return page.context().now();
+    }
+
+    /** The GraphQL {@code PageConsent}. */
+    record PageConsentView(boolean personalization, boolean location, boolean browsingTracking) {}
+
+    /** The GraphQL {@code Recommendations}. */
+    record RecommendationsView(
+            List<Recommendations.Item> items, String strategy, Instant computedAt, List<Reason> reasons) {
+
+        RecommendationsView(Recommendations recommendations, List<Reason> reasons) {
+            this(recommendations.items(), recommendations.strategy(), recommendations.computedAt(), reasons);
+        }
+    }
+}
