@@ -8,6 +8,7 @@ import dev.concierge.api.support.TestData;
 import dev.concierge.api.support.Testers;
 import dev.concierge.personalization.customer.ConsentPurpose;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -162,6 +163,73 @@ class PageTests {
                 .path("page.offers[*].variant")
                 .entityList(String.class)
                 .contains("welcome");
+        buy(id, data.skus(1).get(0));
+        home(testers.customer(id), Map.of())
+                .path("page.offers[*].variant")
+                .entityList(String.class)
+                .doesNotContain("welcome");
+    }
+
+    @Test
+    void page_afterThreeWatchViews_targetsTheWatchSeekerUntilTheyBuyAWatch() {
+        String id = data.newCustomer(ConsentPurpose.PERSONALIZATION, ConsentPurpose.BROWSING_TRACKING);
+        String watch = "WCH-0001";
+        List<Map<String, Object>> views = List.of(view(watch), view(watch), view(watch));
+        testers.customer(id)
+                .documentName("trackEvents")
+                .variable("events", views)
+                .execute()
+                .path("trackEvents.accepted")
+                .entity(Integer.class)
+                .isEqualTo(3);
+        GraphQlTester.Response browsing = home(testers.customer(id), Map.of());
+        browsing.path("page.slots[0].variant").entity(String.class).isEqualTo("watch-seeker");
+        browsing.path("page.slots[0].reasons[?(@.code == 'SEGMENT_MATCH')].text")
+                .entityList(String.class)
+                .containsExactly("Watch browsers, no watch bought");
+
+        buy(id, watch);
+        home(testers.customer(id), Map.of())
+                .path("page.slots[0].variant")
+                .entity(String.class)
+                .satisfies(variant -> assertThat(variant).isNotEqualTo("watch-seeker"));
+    }
+
+    @Test
+    void page_afterBuyingARing_showsTheRingCarousel() {
+        String id = data.newCustomer(ConsentPurpose.PERSONALIZATION);
+        home(testers.customer(id), Map.of())
+                .path("page.slots[2].variant")
+                .entity(String.class)
+                .isEqualTo("default");
+        buy(id, "RNG-0001");
+        GraphQlTester.Response response = home(testers.customer(id), Map.of());
+        response.path("page.slots[2].variant").entity(String.class).isEqualTo("rings");
+        response.path("page.slots[2].content.items[*].product.sku")
+                .entityList(String.class)
+                .containsExactly("RNG-0002", "RNG-0003");
+        response.path("page.recommendations.items[*].product.sku")
+                .entityList(String.class)
+                .doesNotContain("RNG-0001");
+    }
+
+    @Test
+    void purchase_afterAnExposure_isAttributedAsAConversion() {
+        String id = data.newCustomer(ConsentPurpose.PERSONALIZATION);
+        home(testers.customer(id), Map.of())
+                .path("page.slots[0].experiment.experimentId")
+                .entity(String.class)
+                .isEqualTo("hero-test");
+        exposures.flush().block(Duration.ofSeconds(10));
+        assertThat(data.count("select count(*) from experiment_exposures where customer_id = :id", id))
+                .isEqualTo(1);
+        buy(id, "NCK-0001");
+        assertThat(data.count(
+                        "select count(*) from experiment_conversions where subject_id = :id and kind = 'PURCHASE'", id))
+                .isEqualTo(1);
+    }
+
+    private void buy(String customerId, String sku) {
         testers.pos()
                 .documentName("recordPurchase")
                 .variable(
@@ -170,20 +238,30 @@ class PageTests {
                                 "idempotencyKey",
                                 "page-" + UUID.randomUUID(),
                                 "customerId",
-                                id,
+                                customerId,
                                 "storeId",
                                 "nyc-fifth-avenue",
                                 "channel",
                                 "STORE",
                                 "items",
-                                List.of(Map.of("sku", data.skus(1).get(0), "quantity", 1))))
+                                List.of(Map.of("sku", sku, "quantity", 1))))
                 .execute()
                 .path("recordPurchase.purchase.id")
                 .hasValue();
-        home(testers.customer(id), Map.of())
-                .path("page.offers[*].variant")
-                .entityList(String.class)
-                .doesNotContain("welcome");
+    }
+
+    private static Map<String, Object> view(String sku) {
+        return Map.of(
+                "clientEventId",
+                "ev-" + UUID.randomUUID(),
+                "type",
+                "PRODUCT_VIEW",
+                "channel",
+                "WEB",
+                "occurredAt",
+                Instant.now().minusSeconds(60).toString(),
+                "sku",
+                sku);
     }
 
     @Test
