@@ -170,6 +170,7 @@ public sealed interface Rule {
                 this.kind = kind;
             }
 
+            /** The field's name in the JSON form, e.g. {@code loyaltyPoints}. */
             public String jsonName() {
                 return jsonName;
             }
@@ -429,6 +430,8 @@ public sealed interface Rule {
                         "withinKm",
                         "must be more than 0 and at most " + SegmentRules.MAX_DISTANCE_KM + " km, got " + withinKm);
             }
+            // What the JSON form can say, so that the rule writes back as it is.
+            Checks.decimal("withinKm", BigDecimal.valueOf(withinKm));
             if (store != null) {
                 Checks.text("store", store);
             }
