@@ -1,0 +1,9 @@
+/**
+ * JMH benchmarks of the core's per-request work (segment evaluation and the page decision), on a
+ * realistic retail workload. Compiled in every build with the tests; run with the {@code jmh}
+ * profile (see the module README). Not part of the published artifact.
+ */
+@NullMarked
+package dev.concierge.personalization.bench;
+
+import org.jspecify.annotations.NullMarked;
