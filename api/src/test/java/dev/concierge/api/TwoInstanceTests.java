@@ -8,6 +8,7 @@ import dev.concierge.api.support.PointOfSale;
 import dev.concierge.api.support.TestData;
 import dev.concierge.api.support.Testers;
 import dev.concierge.api.support.TimelineSubscriptions;
+import dev.concierge.personalization.customer.ConsentPurpose;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -132,5 +133,33 @@ class TwoInstanceTests {
                     .entity(String.class)
                     .isEqualTo(id);
         }
+    }
+
+    @Test
+    void page_onA_reflectsPurchaseRecordedOnB_rightAfterTheMutationReturns() {
+        String customer = data.newCustomer(ConsentPurpose.PERSONALIZATION);
+        PointOfSale tillOnB =
+                new PointOfSale(Testers.of(b).baseUrl(), Testers.of(b).token("pos-terminal-1", Role.POS));
+        HttpGraphQlTester customerOnA = Testers.of(a).withToken(Testers.of(a).token(customer, Role.CUSTOMER));
+        // Warm A's caches first: the page must not be served from them after the purchase.
+        for (int i = 0; i < 2; i++) {
+            customerOnA
+                    .documentName("page")
+                    .variable("slug", "home")
+                    .execute()
+                    .path("page.slots[2].variant")
+                    .entity(String.class)
+                    .isEqualTo("default");
+        }
+
+        tillOnB.recordPurchase(customer, store, "RNG-0001").block(TEST_TIMEOUT);
+
+        customerOnA
+                .documentName("page")
+                .variable("slug", "home")
+                .execute()
+                .path("page.slots[2].variant")
+                .entity(String.class)
+                .isEqualTo("rings");
     }
 }

@@ -1,9 +1,8 @@
 package dev.concierge.api.page;
 
+import dev.concierge.api.cache.CacheFactory;
 import dev.concierge.api.catalog.CatalogRepository;
 import dev.concierge.api.profile.CustomerChanges;
-import dev.concierge.personalization.customer.StoreDirectory;
-import dev.concierge.personalization.customer.StoreLocation;
 import dev.concierge.personalization.decision.PersonalizePage;
 import dev.concierge.personalization.recommendation.PopularityRecommender;
 import dev.concierge.personalization.recommendation.Recommender;
@@ -54,36 +53,36 @@ class PageConfiguration {
     }
 
     @Bean
-    CustomerChanges customerChanges() {
-        return CustomerChanges.NONE;
-    }
-
-    @Bean
-    StoreDirectory storeDirectory(CatalogRepository catalog) {
-        return () -> catalog.allStores()
-                .map(store -> new StoreLocation(store.id(), store.name(), store.position()))
-                .collectList();
-    }
-
-    @Bean
-    Recommender recommender(PopularityRepository popularity) {
-        return new PopularityRecommender(popularity::compute);
-    }
-
-    @Bean
-    PersonalizePage personalizePage(
+    PageCaches pageCaches(
+            CacheFactory caches,
+            JsonMapper json,
             SnapshotRepository snapshots,
             ContentRepository content,
             DefinitionsRepository definitions,
-            StoreDirectory stores,
-            BatchedExposureLog exposures,
-            Clock clock) {
+            PopularityRepository popularity,
+            CatalogRepository catalog) {
+        return new PageCaches(caches, json, snapshots, content, definitions, popularity, catalog);
+    }
+
+    /** After a write about a customer: a new generation of everything cached about them. */
+    @Bean
+    CustomerChanges customerChanges(PageCaches caches) {
+        return caches::customerChanged;
+    }
+
+    @Bean
+    Recommender recommender(PageCaches caches) {
+        return new PopularityRecommender(caches::popularity);
+    }
+
+    @Bean
+    PersonalizePage personalizePage(PageCaches caches, BatchedExposureLog exposures, Clock clock) {
         return new PersonalizePage(
-                snapshots::load,
-                content::page,
-                definitions::activeSegments,
-                definitions::experiments,
-                stores,
+                caches::snapshot,
+                caches::page,
+                caches::segments,
+                caches::experiments,
+                caches::stores,
                 exposures,
                 clock);
     }

@@ -10,8 +10,6 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,16 +26,9 @@ class TimelineConfiguration {
         return new TimelineRepository(db);
     }
 
-    /** Closed by {@link TimelineNotices#stop()}, while Redis's connection factory still runs. */
-    @Bean(destroyMethod = "")
-    ReactiveRedisMessageListenerContainer timelineListenerContainer(ReactiveRedisConnectionFactory redis) {
-        return new ReactiveRedisMessageListenerContainer(redis);
-    }
-
     @Bean
-    TimelineNotices timelineNotices(
-            ReactiveStringRedisTemplate redis, ReactiveRedisMessageListenerContainer container, JsonMapper json) {
-        return new TimelineNotices(redis, container, json);
+    TimelineNotices timelineNotices(ReactiveRedisConnectionFactory redis, JsonMapper json) {
+        return new TimelineNotices(redis, json);
     }
 
     @Bean

@@ -1,20 +1,16 @@
 package dev.concierge.api.timeline;
 
+import dev.concierge.api.redis.RedisChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
-import reactor.core.Disposable;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,23 +26,17 @@ public class TimelineNotices implements SmartLifecycle {
 
     static final String CHANNEL = "concierge:timeline";
     private static final Logger log = LoggerFactory.getLogger(TimelineNotices.class);
-    private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(5);
-    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(2);
 
     /** What changed for whom; subscribers load the current state themselves. */
     record Notice(String origin, String customerId, TimelineEvent.Kind kind, String id, Instant at) {}
 
     private final String instance = UUID.randomUUID().toString();
     private final Sinks.Many<Notice> local = Sinks.many().multicast().directBestEffort();
-    private final ReactiveStringRedisTemplate redis;
-    private final ReactiveRedisMessageListenerContainer container;
+    private final RedisChannel channel;
     private final JsonMapper json;
-    private volatile @Nullable Disposable subscription;
 
-    public TimelineNotices(
-            ReactiveStringRedisTemplate redis, ReactiveRedisMessageListenerContainer container, JsonMapper json) {
-        this.redis = redis;
-        this.container = container;
+    public TimelineNotices(ReactiveRedisConnectionFactory redis, JsonMapper json) {
+        this.channel = new RedisChannel(CHANNEL, redis);
         this.json = json;
     }
 
@@ -58,11 +48,7 @@ public class TimelineNotices implements SmartLifecycle {
         return Mono.defer(() -> {
             Notice notice = new Notice(instance, customerId, kind, id, at);
             emit(notice);
-            return redis.convertAndSend(CHANNEL, json.writeValueAsString(notice))
-                    .timeout(PUBLISH_TIMEOUT)
-                    .doOnError(e -> log.warn("Could not publish a timeline change to Redis: {}", e.toString()))
-                    .onErrorResume(e -> Mono.empty())
-                    .then();
+            return channel.publish(json.writeValueAsString(notice));
         });
     }
 
@@ -73,37 +59,17 @@ public class TimelineNotices implements SmartLifecycle {
 
     @Override
     public void start() {
-        Sinks.One<Boolean> listening = Sinks.one();
-        subscription = container
-                .receiveLater(ChannelTopic.of(CHANNEL))
-                .doOnNext(messages -> listening.tryEmitValue(true))
-                .flatMapMany(messages -> messages)
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10)))
-                .subscribe(message -> receive(message.getMessage()));
-        Boolean subscribed =
-                listening.asMono().timeout(SUBSCRIBE_WAIT, Mono.just(false)).block();
-        if (!Boolean.TRUE.equals(subscribed)) {
-            log.warn("Not yet subscribed to Redis channel {}; retrying in the background", CHANNEL);
-        }
+        channel.listen(this::receive);
     }
 
     @Override
     public void stop() {
-        Disposable current = subscription;
-        subscription = null;
-        if (current != null) {
-            current.dispose();
-        }
-        container
-                .destroyLater()
-                .timeout(PUBLISH_TIMEOUT)
-                .onErrorResume(e -> Mono.empty())
-                .block();
+        channel.close();
     }
 
     @Override
     public boolean isRunning() {
-        return subscription != null;
+        return channel.listening();
     }
 
     /** Stops after the web server has drained (it stops first) and before Redis's connection factory. */
