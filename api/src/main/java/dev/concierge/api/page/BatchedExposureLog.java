@@ -22,6 +22,7 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -43,6 +44,8 @@ class BatchedExposureLog implements ExposureLog, SmartLifecycle {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final Cache<String, Boolean> recent;
+    private final Sinks.Many<Mono<?>> pipeline = Sinks.many().unicast().onBackpressureBuffer();
+    private final Disposable writer = pipeline.asFlux().concatMap(job -> job, 1).subscribe();
     private volatile @Nullable Disposable flushing;
 
     BatchedExposureLog(DatabaseClient db, int capacity, int batchSize, Duration interval) {
@@ -75,11 +78,23 @@ class BatchedExposureLog implements ExposureLog, SmartLifecycle {
         queue.add(exposure);
     }
 
-    /** Writes everything queued now, in batches. */
+    /**
+     * Writes everything queued now, in batches, and completes once it is written, after any write
+     * already under way: all writes run one after another on one pipeline.
+     */
     Mono<Void> flush() {
-        return Flux.defer(() -> Flux.fromIterable(drain()))
-                .concatMap(this::write)
-                .then();
+        return Mono.defer(() -> {
+            Sinks.One<Boolean> written = Sinks.one();
+            List<Mono<?>> jobs = new ArrayList<>();
+            for (List<Exposure> batch : drain()) {
+                jobs.add(write(batch));
+            }
+            jobs.add(Mono.fromRunnable(() -> written.tryEmitValue(true)));
+            for (Mono<?> job : jobs) {
+                pipeline.emitNext(job, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+            }
+            return written.asMono().then();
+        });
     }
 
     long dropped() {
@@ -164,6 +179,7 @@ class BatchedExposureLog implements ExposureLog, SmartLifecycle {
             running.dispose();
         }
         flush().block(Duration.ofSeconds(10));
+        writer.dispose();
     }
 
     @Override
