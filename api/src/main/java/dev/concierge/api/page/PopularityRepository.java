@@ -39,7 +39,7 @@ class PopularityRepository {
                             where occurred_at >= :since and sku is not null and type in ('PRODUCT_VIEW', 'ADD_TO_CART')
                             group by sku
                         )
-                        select p.sku, p.category, p.repurchasable,
+                        select p.sku, p.name, p.category, p.repurchasable,
                                3 * coalesce(b.units, 0) + coalesce(v.views, 0) as score
                         from products p
                         left join bought b on b.sku = p.sku
@@ -48,6 +48,7 @@ class PopularityRepository {
                 .bind("since", now.minus(WINDOW))
                 .map(row -> new Popularity.Entry(
                         row.get("sku", String.class),
+                        row.get("name", String.class),
                         ProductCategory.valueOf(row.get("category", String.class)),
                         row.get("score", Long.class),
                         Boolean.TRUE.equals(row.get("repurchasable", Boolean.class))))

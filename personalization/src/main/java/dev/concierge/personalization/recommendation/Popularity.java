@@ -14,6 +14,9 @@ public record Popularity(List<Entry> entries, Instant computedAt) {
         entries = List.copyOf(entries);
     }
 
-    /** A product's popularity score and whether the same customer may sensibly buy it again. */
-    public record Entry(String sku, ProductCategory category, double score, boolean repurchasable) {}
+    /**
+     * A product's popularity score, its name and category (for reasons and diversity), and whether
+     * the same customer may sensibly buy it again.
+     */
+    public record Entry(String sku, String name, ProductCategory category, double score, boolean repurchasable) {}
 }
