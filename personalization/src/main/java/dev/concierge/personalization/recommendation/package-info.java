@@ -1,6 +1,16 @@
 /**
- * Recommendations: the {@link dev.concierge.personalization.recommendation.Recommender} port the
- * page uses, and a popularity recommender that stands in until the item-to-item engine exists.
+ * Recommendations. The {@link dev.concierge.personalization.recommendation.Recommender} port the
+ * page uses, served by {@link dev.concierge.personalization.recommendation.ItemToItemRecommender}
+ * (seeds from the customer's purchases, neighbours from the item-similarity table, diversity,
+ * popularity fill, reasons) or by the simpler {@link
+ * dev.concierge.personalization.recommendation.PopularityRecommender}; the similarity table is
+ * computed by {@link dev.concierge.personalization.recommendation.ItemSimilarityTrainer} (full and
+ * incremental) and scored offline by {@link
+ * dev.concierge.personalization.recommendation.OfflineEvaluation}, which {@link
+ * dev.concierge.personalization.recommendation.EvaluateRecommendations} runs on a CSV file ({@link
+ * dev.concierge.personalization.recommendation.InteractionsCsv}). Everything else here is
+ * package-private machinery: int interning, the sparse user-item matrix, the per-item
+ * co-occurrence rows.
  */
 @NullMarked
 package dev.concierge.personalization.recommendation;
