@@ -4,8 +4,9 @@ import dev.concierge.api.cache.CacheFactory;
 import dev.concierge.api.catalog.CatalogRepository;
 import dev.concierge.api.profile.CustomerChanges;
 import dev.concierge.personalization.decision.PersonalizePage;
-import dev.concierge.personalization.recommendation.PopularityRecommender;
-import dev.concierge.personalization.recommendation.Recommender;
+import dev.concierge.personalization.recommendation.ItemNeighbours;
+import dev.concierge.personalization.recommendation.ItemToItemRecommender;
+import dev.concierge.personalization.recommendation.RecommenderSettings;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the page: the core's use case over the PostgreSQL adapters. */
+/** Wires the page: the core's use case over the PostgreSQL adapters, and the recommender it shows. */
 @Configuration(proxyBeanMethods = false)
 class PageConfiguration {
 
@@ -70,9 +71,19 @@ class PageConfiguration {
         return caches::customerChanged;
     }
 
+    /**
+     * The item-to-item recommender over the stored neighbours (the recommendation package's
+     * adapter) and the cached popularity table.
+     */
     @Bean
-    Recommender recommender(PageCaches caches) {
-        return new PopularityRecommender(caches::popularity);
+    ItemToItemRecommender recommender(ItemNeighbours neighbours, PageCaches caches) {
+        return new ItemToItemRecommender(neighbours, caches::popularity, RecommenderSettings.DEFAULTS);
+    }
+
+    @Bean
+    CachedRecommendations cachedRecommendations(
+            CacheFactory caches, PageCaches pageCaches, ItemNeighbours neighbours, ItemToItemRecommender recommender) {
+        return new CachedRecommendations(caches, pageCaches::snapshot, neighbours, recommender);
     }
 
     @Bean

@@ -2,9 +2,13 @@ package dev.concierge.api.page;
 
 import dev.concierge.personalization.ConciergeException;
 import dev.concierge.personalization.customer.Channel;
+import dev.concierge.personalization.customer.ConsentPurpose;
+import dev.concierge.personalization.customer.CustomerSnapshot;
 import dev.concierge.personalization.customer.GeoPoint;
+import dev.concierge.personalization.customer.RequestContext;
 import dev.concierge.personalization.decision.PageQuery;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.IllformedLocaleException;
@@ -24,6 +28,9 @@ record PageContextInput(
     static final int MAX_ANONYMOUS_ID_LENGTH = 128;
     static final int MAX_LOCALE_LENGTH = 35;
 
+    /** The locale of a signed-out visitor who sends none, as on the page. */
+    static final String DEFAULT_LOCALE = "en-US";
+
     static final PageContextInput NONE = new PageContextInput(null, null, null, null, null, null);
 
     record Location(double lat, double lon) {}
@@ -38,6 +45,27 @@ record PageContextInput(
                 checkedZone(),
                 checkedDevice(),
                 checkedLocation());
+    }
+
+    /**
+     * The context for a decision outside a page (recommendations), made at {@code now}: the locale
+     * defaults to the customer's; the location is used only with their LOCATION consent.
+     */
+    RequestContext context(@Nullable CustomerSnapshot customer, Instant now) {
+        checkedAnonymousId();
+        String requested = checkedLocale();
+        String chosen = requested != null
+                ? requested
+                : customer != null ? customer.profile().locale() : DEFAULT_LOCALE;
+        GeoPoint position = checkedLocation();
+        boolean located = customer != null && customer.consents().granted(ConsentPurpose.LOCATION);
+        return new RequestContext(
+                channel == null ? Channel.WEB : channel,
+                chosen,
+                checkedZone(),
+                checkedDevice(),
+                located ? position : null,
+                now);
     }
 
     private @Nullable String checkedLocale() {

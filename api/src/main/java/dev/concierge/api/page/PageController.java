@@ -15,9 +15,7 @@ import dev.concierge.personalization.decision.Greeting;
 import dev.concierge.personalization.decision.PageDecision;
 import dev.concierge.personalization.decision.PersonalizePage;
 import dev.concierge.personalization.decision.PersonalizedPage;
-import dev.concierge.personalization.decision.Reason;
 import dev.concierge.personalization.recommendation.Recommendations;
-import dev.concierge.personalization.recommendation.Recommender;
 import java.time.Instant;
 import java.util.List;
 import org.dataloader.DataLoader;
@@ -39,19 +37,19 @@ class PageController {
     static final int REMINDER_HORIZON_DAYS = 30;
 
     private final PersonalizePage personalize;
-    private final Recommender recommender;
+    private final CachedRecommendations recommendations;
     private final ReminderRepository reminders;
     private final TimelineRepository timeline;
     private final ConciergeProperties properties;
 
     PageController(
             PersonalizePage personalize,
-            Recommender recommender,
+            CachedRecommendations recommendations,
             ReminderRepository reminders,
             TimelineRepository timeline,
             ConciergeProperties properties) {
         this.personalize = personalize;
-        this.recommender = recommender;
+        this.recommendations = recommendations;
         this.reminders = reminders;
         this.timeline = timeline;
         this.properties = properties;
@@ -124,17 +122,15 @@ class PageController {
 
     @SchemaMapping(typeName = "Page")
     Mono<RecommendationsView> recommendations(PersonalizedPage page, @Argument @Nullable Integer first) {
-        int size = Cursors.pageSize(first, 8, properties.limits().pageSize());
+        int size = Cursors.pageSize(
+                first,
+                RecommendationsController.DEFAULT_SIZE,
+                properties.limits().pageSize());
         CustomerSnapshot customer = page.personalized() ? page.customer() : null;
-        List<Reason> reasons = customer != null
-                ? List.of(Reason.of(Reason.Code.PERSONAL_RANKING, "Ranked for your interests"))
-                : List.of(
-                        page.customer() == null
-                                ? Reason.of(Reason.Code.DEFAULT_SIGNED_OUT, "Default: popular products")
-                                : Reason.of(Reason.Code.DEFAULT_NO_CONSENT, "Default: no personalization consent"));
-        return recommender
+        return recommendations
                 .recommend(customer, page.context(), size)
-                .map(recommendations -> new RecommendationsView(recommendations, reasons));
+                .map(list ->
+                        new RecommendationsView(list, RecommendationsView.reasons(page.customer(), customer != null)));
     }
 
     @SchemaMapping(typeName = "Recommendation")
@@ -171,13 +167,4 @@ class PageController {
 
     /** The GraphQL {@code PageConsent}. */
     record PageConsentView(boolean personalization, boolean location, boolean browsingTracking) {}
-
-    /** The GraphQL {@code Recommendations}. */
-    record RecommendationsView(
-            List<Recommendations.Item> items, String strategy, Instant computedAt, List<Reason> reasons) {
-
-        RecommendationsView(Recommendations recommendations, List<Reason> reasons) {
-            this(recommendations.items(), recommendations.strategy(), recommendations.computedAt(), reasons);
-        }
-    }
 }

@@ -7,6 +7,7 @@ import dev.concierge.api.profile.CustomerRepository;
 import dev.concierge.personalization.customer.PurchaseRules;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
@@ -31,6 +32,7 @@ class TimelineConfiguration {
         return new TimelineNotices(redis, json);
     }
 
+    /** Tells every {@link PurchaseListener} bean (in their order) of each new purchase. */
     @Bean
     RecordPurchase recordPurchase(
             TimelineRepository timeline,
@@ -40,8 +42,10 @@ class TimelineConfiguration {
             TransactionalOperator transactions,
             ConciergeProperties properties,
             CustomerChanges changes,
-            PurchaseListener listener,
+            ObjectProvider<PurchaseListener> listeners,
             Clock clock) {
+        PurchaseListener listener =
+                PurchaseListeners.all(listeners.orderedStream().toList());
         PurchaseRules rules = new PurchaseRules(
                 properties.limits().purchaseItems(), properties.limits().stringLength(), CLOCK_SKEW);
         return new RecordPurchase(timeline, catalog, customers, notices, transactions, rules, changes, listener, clock);

@@ -1,7 +1,10 @@
 package dev.concierge.api.support;
 
+import static org.awaitility.Awaitility.await;
+
 import io.r2dbc.proxy.core.QueryExecutionInfo;
 import io.r2dbc.proxy.listener.ProxyExecutionListener;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts the SQL statements the application executes through R2DBC. */
@@ -16,5 +19,18 @@ public final class SqlStatementCounter implements ProxyExecutionListener {
 
     public long count() {
         return statements.get();
+    }
+
+    /**
+     * Waits until no statement has run for {@code quiet}: the background work that writes cause
+     * (such as the recommendation updates after a purchase) is done, and a count measures only what
+     * the test does next.
+     */
+    public void awaitQuiet(Duration quiet, Duration atMost) {
+        AtomicLong seen = new AtomicLong(-1);
+        await().atMost(atMost).pollInterval(quiet).until(() -> {
+            long now = count();
+            return seen.getAndSet(now) == now;
+        });
     }
 }

@@ -8,6 +8,7 @@ import dev.concierge.api.support.SqlStatementCounter;
 import dev.concierge.api.support.TestData;
 import dev.concierge.api.support.Testers;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -329,6 +330,7 @@ class PurchaseTests {
     }
 
     private long statementsFor(String customer, int first) {
+        statements.awaitQuiet(Duration.ofMillis(300), Duration.ofSeconds(30));
         long before = statements.count();
         testers.customer(customer)
                 .documentName("purchaseTimeline")
