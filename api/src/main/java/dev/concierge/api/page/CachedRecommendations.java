@@ -8,6 +8,7 @@ import dev.concierge.personalization.customer.CustomerSnapshot;
 import dev.concierge.personalization.customer.CustomerSnapshots;
 import dev.concierge.personalization.customer.RequestContext;
 import dev.concierge.personalization.recommendation.ItemNeighbours;
+import dev.concierge.personalization.recommendation.ItemToItemRecommender;
 import dev.concierge.personalization.recommendation.Recommendations;
 import dev.concierge.personalization.recommendation.Recommender;
 import java.time.Instant;
@@ -17,8 +18,8 @@ import reactor.core.publisher.Mono;
 /**
  * The recommender behind the two-level cache. A customer's list is read-your-writes under the
  * customer's generation ({@code customer:<id>}, as their snapshot): every write about them — a
- * purchase above all — starts a new generation, so the next request on any instance computes a
- * new list, without what they just bought. Lists for everyone else (signed out, or no
+ * purchase above all, and tracked browsing — starts a new generation, so the next request on any
+ * instance computes a new list, without what they just bought and seeded by what they just viewed. Lists for everyone else (signed out, or no
  * PERSONALIZATION consent) are shared, EVENTUAL. Lists are keyed by the model they were computed
  * from (its freshness), so a rebuild replaces every list at once, and by size, channel and locale,
  * the only parts of the request context recommendations vary with; each is computed for the
@@ -48,9 +49,15 @@ class CachedRecommendations {
 
     /**
      * @param model where the model's freshness is read from (cached there)
+     * @param recentInteractions the customer's recent views and add-to-carts, read only when their
+     *     list is computed (a tracked event starts a new generation, as a purchase does)
      */
     CachedRecommendations(
-            CacheFactory caches, CustomerSnapshots snapshots, ItemNeighbours model, Recommender recommender) {
+            CacheFactory caches,
+            CustomerSnapshots snapshots,
+            ItemNeighbours model,
+            RecentInteractionRepository recentInteractions,
+            ItemToItemRecommender recommender) {
         this.model = model;
         this.personal = caches.create(
                 "recommendations",
@@ -58,12 +65,14 @@ class CachedRecommendations {
                 Personal::id,
                 key -> PageCaches.generation(key.customerId()),
                 Recommendations.class,
-                key -> snapshots
-                        .snapshot(key.customerId())
-                        .flatMap(customer -> recommender.recommend(
-                                customer.consents().granted(ConsentPurpose.PERSONALIZATION) ? customer : null,
-                                key.context(),
-                                key.limit())));
+                key -> snapshots.snapshot(key.customerId()).flatMap(customer -> {
+                    if (!customer.consents().granted(ConsentPurpose.PERSONALIZATION)) {
+                        return recommender.recommend(null, key.context(), key.limit());
+                    }
+                    return recentInteractions
+                            .recent(key.customerId(), key.context().now())
+                            .flatMap(recent -> recommender.recommend(customer, recent, key.context(), key.limit()));
+                }));
         this.general = caches.create(
                 "trending-recommendations",
                 Consistency.EVENTUAL,

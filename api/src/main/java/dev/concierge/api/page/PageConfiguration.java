@@ -39,6 +39,11 @@ class PageConfiguration {
     }
 
     @Bean
+    RecentInteractionRepository recentInteractionRepository(DatabaseClient db) {
+        return new RecentInteractionRepository(db);
+    }
+
+    @Bean
     ReminderRepository reminderRepository(DatabaseClient db) {
         return new ReminderRepository(db);
     }
@@ -82,8 +87,12 @@ class PageConfiguration {
 
     @Bean
     CachedRecommendations cachedRecommendations(
-            CacheFactory caches, PageCaches pageCaches, ItemNeighbours neighbours, ItemToItemRecommender recommender) {
-        return new CachedRecommendations(caches, pageCaches::snapshot, neighbours, recommender);
+            CacheFactory caches,
+            PageCaches pageCaches,
+            ItemNeighbours neighbours,
+            RecentInteractionRepository recentInteractions,
+            ItemToItemRecommender recommender) {
+        return new CachedRecommendations(caches, pageCaches::snapshot, neighbours, recentInteractions, recommender);
     }
 
     @Bean

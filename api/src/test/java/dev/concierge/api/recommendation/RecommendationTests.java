@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,6 +150,78 @@ class RecommendationTests {
         buy(id, next);
 
         assertThat(recommended(id)).doesNotContain(seed, next);
+    }
+
+    @Test
+    void recommendations_afterTheCustomerViewsAProduct_followFromTheViewAndSaySo() {
+        String id = data.newCustomer(ConsentPurpose.PERSONALIZATION, ConsentPurpose.BROWSING_TRACKING);
+        String viewed = sku("select sku from item_similarity group by sku order by count(*) desc, sku limit 1");
+        String name = strings("select name from products where sku = '" + viewed + "'")
+                .get(0);
+        testers.customer(id)
+                .documentName("recommendations")
+                .execute()
+                .path("recommendations.strategy")
+                .entity(String.class)
+                .isEqualTo("popularity");
+
+        testers.customer(id)
+                .documentName("trackEvents")
+                .variable(
+                        "events",
+                        List.of(Map.of(
+                                "clientEventId",
+                                "ev-" + UUID.randomUUID(),
+                                "type",
+                                "PRODUCT_VIEW",
+                                "channel",
+                                "WEB",
+                                "occurredAt",
+                                Instant.now().minusSeconds(60).toString(),
+                                "sku",
+                                viewed)))
+                .execute()
+                .path("trackEvents.accepted")
+                .entity(Integer.class)
+                .isEqualTo(1);
+
+        GraphQlTester.Response response =
+                testers.customer(id).documentName("recommendations").execute();
+        response.path("recommendations.strategy").entity(String.class).isEqualTo("item-to-item");
+        List<String> reasons = response.path("recommendations.items[*].reason")
+                .entityList(String.class)
+                .get();
+        assertThat(reasons).as("reasons").contains("Because you viewed " + name);
+        assertThat(neighboursOf(viewed))
+                .as("products recommended because of the view are its neighbours")
+                .containsAll(response.path(
+                                "recommendations.items[?(@.reason == 'Because you viewed " + name + "')].product.sku")
+                        .entityList(String.class)
+                        .get());
+    }
+
+    @Test
+    void recommendations_signedOut_areTrendingOnTheVisitorsChannel() {
+        // the demo data's products most active on the watch (purchases count three times), best first
+        List<String> onWatch = strings("""
+                select sku from (
+                    select i.sku, 3 * i.quantity as points from purchases p
+                    join purchase_items i on i.purchase_id = p.id
+                    where p.channel = 'WATCH' and p.purchased_at >= now() - interval '90 days'
+                    union all
+                    select sku, 1 from browsing_events
+                    where channel = 'WATCH' and type in ('PRODUCT_VIEW', 'ADD_TO_CART')
+                      and occurred_at >= now() - interval '90 days'
+                ) activity
+                where sku in (select sku from products)
+                group by sku order by sum(points) desc, sku limit 4""");
+        assertThat(onWatch).as("watch activity in the demo data").isNotEmpty();
+
+        List<String> watch = trending("WATCH");
+        List<String> web = trending("WEB");
+
+        assertThat(watch).startsWith(onWatch.toArray(String[]::new));
+        assertThat(watch).isNotEqualTo(web);
     }
 
     @Test
@@ -315,6 +388,28 @@ class RecommendationTests {
                     assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT");
                     assertThat(error.getExtensions()).containsEntry("field", field);
                 }));
+    }
+
+    /** A signed-out visitor's list on the channel; every item trending on it says so, first. */
+    private List<String> trending(String channel) {
+        GraphQlTester.Response response = testers.anonymous()
+                .documentName("recommendations")
+                .variable("context", Map.of("channel", channel, "anonymousId", "visitor-" + UUID.randomUUID()))
+                .variable("first", 4)
+                .execute();
+        response.path("recommendations.strategy").entity(String.class).isEqualTo("trending");
+        List<String> reasons = response.path("recommendations.items[*].reason")
+                .entityList(String.class)
+                .get();
+        String label = channel.charAt(0) + channel.substring(1).toLowerCase(Locale.ROOT);
+        assertThat(reasons).isNotEmpty();
+        assertThat(reasons.get(0)).isEqualTo("Trending on " + label);
+        assertThat(reasons)
+                .isSortedAccordingTo(
+                        (x, y) -> Boolean.compare(y.startsWith("Trending on "), x.startsWith("Trending on ")));
+        return response.path("recommendations.items[*].product.sku")
+                .entityList(String.class)
+                .get();
     }
 
     private List<String> recommended(String customerId) {

@@ -1,5 +1,6 @@
 package dev.concierge.personalization.recommendation;
 
+import dev.concierge.personalization.customer.Channel;
 import dev.concierge.personalization.customer.CustomerSnapshot;
 import dev.concierge.personalization.customer.ProductCategory;
 import dev.concierge.personalization.customer.RequestContext;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,8 +20,9 @@ import reactor.core.publisher.Mono;
 /**
  * Recommends from the item-to-item similarity table ("customers who bought this also bought").
  *
- * <p>For a customer: the seeds are their {@code recentItems} most recent purchases, each weighted
- * by its age ({@link Seeds}); a candidate's score is the sum over seeds of {@code seed weight *
+ * <p>For a customer: the seeds are their {@code recentItems} strongest interactions — purchases,
+ * and the recent product views and add-to-carts the caller passes — each weighted by its kind and
+ * age ({@link Seeds}); a candidate's score is the sum over seeds of {@code seed weight *
  * similarity}, and its reason names the seed that contributed most ("Because you bought Aurora
  * Ring"). Products they own are left out unless repurchasable. The list is re-ranked greedily for
  * diversity (at most {@link RecommenderSettings#maxPerCategory()} products of a category per 10) and, when
@@ -27,7 +30,10 @@ import reactor.core.publisher.Mono;
  * Rings"). Only when candidates and popular products of other categories run out does a category
  * exceed its cap. Engine products come first, by score; fills follow with scores below them.
  *
- * <p>For a signed-out visitor (or no consent): the popularity ranking, "Trending now".
+ * <p>For a signed-out visitor (or no consent): the products trending on the request's channel
+ * ({@link Popularity#trendingByChannel()}), "Trending on Watch", then the overall popularity ranking,
+ * "Trending now"; only the overall ranking when the channel had no activity. The locale does not
+ * change the ranking: the catalogue is the same for every locale, and products carry none.
  *
  * <p>Names, categories and repurchasability come from the {@link Popularity} table, which must
  * list every sellable product (score 0 when it had no recent activity): a neighbour missing from
@@ -67,13 +73,31 @@ public final class ItemToItemRecommender implements Recommender {
 
     @Override
     public Mono<Recommendations> recommend(@Nullable CustomerSnapshot customer, RequestContext context, int limit) {
+        return recommend(customer, List.of(), context, limit);
+    }
+
+    /**
+     * As {@link #recommend(CustomerSnapshot, RequestContext, int)}, with the customer's recent
+     * product views and add-to-carts (and any purchases) as further seeds: each weighs as the
+     * trainer weighs its signal (a view 0.1, an add-to-cart 0.5 of a purchase), decayed with its
+     * age as purchases are, and a product they lead to says "Because you viewed {name}" (or "added
+     * {name} to your bag"). The caller bounds the list (e.g. the last 20 of 90 days); the
+     * interactions' user is not read. Ignored for a signed-out visitor ({@code customer} null).
+     */
+    public Mono<Recommendations> recommend(
+            @Nullable CustomerSnapshot customer,
+            List<Interaction> recentInteractions,
+            RequestContext context,
+            int limit) {
         if (limit < 0) {
             return Mono.error(new IllegalArgumentException("limit must be >= 0, got " + limit));
         }
         if (customer == null) {
-            return popularity.popularity().map(table -> trending(catalogue(table), limit));
+            return popularity.popularity().map(table -> trending(catalogue(table), context.channel(), limit));
         }
-        List<Seeds.Seed> seeds = Seeds.purchases(customer, context.now()).strongest(settings.recentItems());
+        List<Seeds.Seed> seeds = Seeds.purchases(customer, context.now())
+                .addAll(recentInteractions)
+                .strongest(settings.recentItems());
         Mono<Map<String, List<Neighbour>>> found =
                 seeds.isEmpty() ? Mono.just(Map.of()) : neighbours.neighbours(skus(seeds));
         return Mono.zip(found, popularity.popularity(), freshness())
@@ -140,15 +164,38 @@ public final class ItemToItemRecommender implements Recommender {
         return current;
     }
 
-    private static Recommendations trending(Catalogue products, int limit) {
+    /**
+     * The channel's ranking first (scored by rank, 1 down towards 0.5, "Trending on {channel}"),
+     * then the overall ranking (scored below it, "Trending now"), each product once.
+     */
+    private static Recommendations trending(Catalogue products, Channel channel, int limit) {
+        List<String> onChannel = products.table.trendingByChannel().getOrDefault(channel, List.of());
+        List<Recommendations.Item> items = new ArrayList<>(limit);
+        Set<String> taken = new HashSet<>();
+        String channelReason = "Trending on " + label(channel);
+        for (int i = 0; i < onChannel.size() && items.size() < limit; i++) {
+            Popularity.Entry entry = products.get(onChannel.get(i));
+            if (entry != null && taken.add(entry.sku())) {
+                items.add(new Recommendations.Item(entry.sku(), 1 - 0.5 * i / onChannel.size(), channelReason));
+            }
+        }
+        // overall scores scaled under the channel's: 0..0.5 after a channel ranking, else 0..1
+        double scale = items.isEmpty() ? 1 : 0.5;
         List<Popularity.Entry> entries = products.entries();
         double top = entries.isEmpty() ? 1 : Math.max(entries.get(0).score(), 1e-9);
-        List<Recommendations.Item> items = new ArrayList<>(Math.min(limit, entries.size()));
         for (int i = 0; i < entries.size() && items.size() < limit; i++) {
             Popularity.Entry entry = entries.get(i);
-            items.add(new Recommendations.Item(entry.sku(), entry.score() / top, "Trending now"));
+            if (taken.add(entry.sku())) {
+                items.add(new Recommendations.Item(entry.sku(), scale * entry.score() / top, "Trending now"));
+            }
         }
         return new Recommendations(items, TRENDING, products.table.computedAt());
+    }
+
+    /** The channel as a reason names it: "Web", "Watch". */
+    static String label(Channel channel) {
+        String name = channel.name();
+        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
     }
 
     Recommendations rank(
@@ -233,7 +280,7 @@ public final class ItemToItemRecommender implements Recommender {
             Popularity.Entry seedProduct = products.get(because.sku());
             String seedName = seedProduct == null ? because.sku() : seedProduct.name();
             items.add(new Recommendations.Item(
-                    candidate.product.sku(), candidate.score, "Because you " + because.kind().verb + " " + seedName));
+                    candidate.product.sku(), candidate.score, because.kind().reason(seedName)));
             lowest = candidate.score;
         }
         for (Popularity.Entry fill : fills) {

@@ -3,7 +3,8 @@ package dev.concierge.personalization.recommendation;
 /**
  * How {@link ItemToItemRecommender} ranks a customer's list.
  *
- * @param recentItems how many of the customer's most recent purchases seed the candidates
+ * @param recentItems how many of the customer's strongest seeds (purchases, then recent views and
+ *     add-to-carts, weighted by kind and age) seed the candidates
  * @param maxPerCategory the most items of one category in a list of {@value #REFERENCE_LIMIT}; a
  *     longer or shorter list scales it ({@code ceil(maxPerCategory * limit / 10)}, at least 1).
  *     Only when the candidates and popular products of other categories run out does a list take

@@ -11,26 +11,45 @@ import java.util.Map;
 
 /**
  * The items a customer's recommendations start from, each with a strength: the kind of interaction
- * (a purchase counts fully, a view less) times a decay with its age, so that last week's purchase
- * leads and one from three years ago barely counts. Today only purchases are added; browsing seeds
- * are one more {@link #add} call with {@link Kind#VIEW}.
+ * (a purchase counts fully; an add-to-cart and a view less, with the trainer's default signal
+ * weights) times a decay with its age, so that last week's purchase leads and one from three years
+ * ago barely counts.
  */
 final class Seeds {
 
     /** The age at which a seed counts half. */
     static final Duration HALF_LIFE = Duration.ofDays(90);
 
-    /** What the customer did with a seed item: its weight and the verb of the reason. */
+    /**
+     * What the customer did with a seed item: its weight relative to a purchase (the trainer's
+     * {@link TrainingSettings#DEFAULTS} signal weights) and the reason it gives, a format for the
+     * seed's name.
+     */
     enum Kind {
-        PURCHASE(1.0, "bought"),
-        VIEW(0.3, "viewed");
+        PURCHASE(Interaction.Signal.PURCHASE, "Because you bought %s"),
+        ADD_TO_CART(Interaction.Signal.ADD_TO_CART, "Because you added %s to your bag"),
+        VIEW(Interaction.Signal.VIEW, "Because you viewed %s");
 
         final double weight;
-        final String verb;
+        private final String reason;
 
-        Kind(double weight, String verb) {
-            this.weight = weight;
-            this.verb = verb;
+        Kind(Interaction.Signal signal, String reason) {
+            TrainingSettings weights = TrainingSettings.DEFAULTS;
+            this.weight = weights.weight(signal) / weights.purchaseWeight();
+            this.reason = reason;
+        }
+
+        static Kind of(Interaction.Signal signal) {
+            return switch (signal) {
+                case PURCHASE -> PURCHASE;
+                case ADD_TO_CART -> ADD_TO_CART;
+                case VIEW -> VIEW;
+            };
+        }
+
+        /** The reason of a product recommended because of a seed with this name. */
+        String reason(String seedName) {
+            return reason.formatted(seedName);
         }
     }
 
@@ -57,6 +76,14 @@ final class Seeds {
             seeds.add(bought.getKey(), Kind.PURCHASE, bought.getValue().lastPurchasedAt());
         }
         return seeds;
+    }
+
+    /** Adds the customer's recent interactions (views, add-to-carts, purchases) as seeds of their kind. */
+    Seeds addAll(List<Interaction> interactions) {
+        for (Interaction interaction : interactions) {
+            add(interaction.item(), Kind.of(interaction.signal()), interaction.at());
+        }
+        return this;
     }
 
     /** Adds a seed; of two for the same sku the stronger stays. */

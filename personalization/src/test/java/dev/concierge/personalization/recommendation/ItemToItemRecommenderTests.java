@@ -227,6 +227,81 @@ class ItemToItemRecommenderTests {
     }
 
     @Test
+    void recommend_recentViewsAndCarts_seedCandidatesWeakerThanPurchases_andSaySo() {
+        CustomerSnapshot customer = customer(Map.of("RNG-01", 10));
+        ItemToItemRecommender recommender = recommender(
+                Map.of(
+                        "RNG-01", List.of(n("EAR-02", 0.5)),
+                        "NCK-03", List.of(n("BRC-04", 0.9), n("EAR-02", 0.9)),
+                        "WCH-05", List.of(n("SRV-06", 0.9))),
+                NO_FILL);
+        List<Interaction> recent = List.of(
+                new Interaction("c:customer-1", "NCK-03", NOW.minus(Duration.ofDays(1)), Interaction.Signal.VIEW),
+                new Interaction(
+                        "c:customer-1", "WCH-05", NOW.minus(Duration.ofDays(2)), Interaction.Signal.ADD_TO_CART));
+
+        Recommendations recommendations =
+                recommender.recommend(customer, recent, CONTEXT, 10).block();
+
+        assertThat(recommendations).isNotNull();
+        double ring = Math.pow(0.5, 10 / 90.0);
+        double view = 0.1 * Math.pow(0.5, 1 / 90.0);
+        double cart = 0.5 * Math.pow(0.5, 2 / 90.0);
+        assertThat(recommendations.items())
+                .extracting(Recommendations.Item::sku, Recommendations.Item::reason)
+                .containsExactly(
+                        // the purchase outweighs the view of the same strength of similarity
+                        tuple("EAR-02", "Because you bought Ring 1"),
+                        tuple("SRV-06", "Because you added Watch 5 to your bag"),
+                        tuple("BRC-04", "Because you viewed Necklace 3"));
+        assertThat(recommendations.items().get(0).score()).isCloseTo(0.5 * ring + 0.9 * view, within(1e-12));
+        assertThat(recommendations.items().get(1).score()).isCloseTo(0.9 * cart, within(1e-12));
+        assertThat(recommendations.items().get(2).score()).isCloseTo(0.9 * view, within(1e-12));
+        assertThat(recommendations.strategy()).isEqualTo("item-to-item");
+        assertThat(recommend(recommender, customer, 10).items())
+                .as("without the interactions, only the purchase seeds")
+                .extracting(Recommendations.Item::sku)
+                .containsExactly("EAR-02");
+    }
+
+    @Test
+    void recommend_signedOut_trendingOnTheRequestsChannelFirst_thenOverall() {
+        Popularity table = new Popularity(
+                TABLE.entries(),
+                Map.of(Channel.WATCH, List.of("WCH-09", "UNKNOWN", "RNG-01"), Channel.APP, List.of()),
+                POPULARITY_AT);
+        ItemToItemRecommender recommender = new ItemToItemRecommender(
+                new InMemoryNeighbours(Map.of(), MODEL_AT), () -> Mono.just(table), RecommenderSettings.DEFAULTS);
+        RequestContext watch = new RequestContext(Channel.WATCH, "fr-FR", ZoneOffset.UTC, null, null, NOW);
+
+        Recommendations onWatch = recommender.recommend(null, watch, 4).block();
+        Recommendations onWeb = recommender.recommend(null, CONTEXT, 4).block();
+        Recommendations onApp = recommender
+                .recommend(null, new RequestContext(Channel.APP, "en-US", ZoneOffset.UTC, null, null, NOW), 4)
+                .block();
+
+        assertThat(onWatch).isNotNull();
+        assertThat(onWatch.items())
+                .extracting(Recommendations.Item::sku, Recommendations.Item::reason)
+                .containsExactly(
+                        // an sku the table does not list is not sellable; each product once
+                        tuple("WCH-09", "Trending on Watch"),
+                        tuple("RNG-01", "Trending on Watch"),
+                        tuple("NCK-01", "Trending now"),
+                        tuple("EAR-01", "Trending now"));
+        assertThat(onWatch.items())
+                .extracting(Recommendations.Item::score)
+                .isSortedAccordingTo((x, y) -> Double.compare(y, x));
+        assertThat(onWatch.strategy()).isEqualTo("trending");
+        assertThat(onWeb).isNotNull();
+        assertThat(onApp).isNotNull();
+        // a channel without a ranking (or an empty one): the overall ranking, whatever the locale
+        assertThat(skus(onWeb)).containsExactly("RNG-01", "NCK-01", "EAR-01", "BRC-01");
+        assertThat(skus(onApp)).isEqualTo(skus(onWeb));
+        assertThat(onApp.items()).allSatisfy(item -> assertThat(item.reason()).isEqualTo("Trending now"));
+    }
+
+    @Test
     void recommend_modelNeverComputed_freshnessOfThePopularityTable() {
         ItemToItemRecommender recommender = new ItemToItemRecommender(
                 new InMemoryNeighbours(Map.of("RNG-01", List.of(n("EAR-02", 0.8))), null),
@@ -326,8 +401,9 @@ class ItemToItemRecommenderTests {
         assertThat(strongest).extracting(Seeds.Seed::sku).containsExactly("X", "Y");
         assertThat(strongest.get(0).kind()).isEqualTo(Seeds.Kind.PURCHASE);
         assertThat(strongest.get(0).weight()).isCloseTo(Math.pow(0.5, 10 / 90.0), within(1e-12));
-        assertThat(strongest.get(1).weight()).isCloseTo(0.15, within(1e-12));
-        assertThat(strongest.get(1).kind().verb).isEqualTo("viewed");
+        // a view weighs 0.1 of a purchase (the trainer's weights), half of that at 90 days
+        assertThat(strongest.get(1).weight()).isCloseTo(0.05, within(1e-12));
+        assertThat(strongest.get(1).kind().reason("Y")).isEqualTo("Because you viewed Y");
         assertThat(seeds.strongest(1)).hasSize(1);
     }
 
