@@ -5,6 +5,7 @@ import dev.concierge.api.catalog.Store;
 import dev.concierge.api.config.ConciergeProperties;
 import dev.concierge.api.graphql.Connection;
 import dev.concierge.api.graphql.Cursors;
+import dev.concierge.api.observability.DomainMetrics;
 import dev.concierge.api.profile.Customer;
 import dev.concierge.api.security.Caller;
 import dev.concierge.api.security.Role;
@@ -28,11 +29,17 @@ import reactor.core.publisher.Mono;
 class IngestController {
 
     private final TrackEvents trackEvents;
+    private final DomainMetrics metrics;
     private final BrowsingEventRepository events;
     private final ConciergeProperties properties;
 
-    IngestController(TrackEvents trackEvents, BrowsingEventRepository events, ConciergeProperties properties) {
+    IngestController(
+            TrackEvents trackEvents,
+            BrowsingEventRepository events,
+            ConciergeProperties properties,
+            DomainMetrics metrics) {
         this.trackEvents = trackEvents;
+        this.metrics = metrics;
         this.events = events;
         this.properties = properties;
     }
@@ -48,7 +55,10 @@ class IngestController {
             String customerId = caller.anonymous() ? null : caller.customerId();
             List<BrowsingEvent> batch =
                     events.stream().map(input -> input.toEvent(customerId)).toList();
-            return trackEvents.track(customerId, batch, Boolean.TRUE.equals(anonymousConsent));
+            return trackEvents
+                    .track(customerId, batch, Boolean.TRUE.equals(anonymousConsent))
+                    .doOnNext(
+                            result -> metrics.ingested(result.accepted(), result.duplicates(), result.notConsented()));
         });
     }
 

@@ -13,6 +13,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ class BatchedExposureLog implements ExposureLog, SmartLifecycle {
     private final int capacity;
     private final int batchSize;
     private final Duration interval;
+    private final Consumer<Exposure> recorded;
     private final Queue<Exposure> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
@@ -48,8 +50,10 @@ class BatchedExposureLog implements ExposureLog, SmartLifecycle {
     private final Disposable writer = pipeline.asFlux().concatMap(job -> job, 1).subscribe();
     private volatile @Nullable Disposable flushing;
 
-    BatchedExposureLog(DatabaseClient db, int capacity, int batchSize, Duration interval) {
+    /** @param recorded told of each exposure queued (new, not deduplicated nor dropped), e.g. a metric */
+    BatchedExposureLog(DatabaseClient db, int capacity, int batchSize, Duration interval, Consumer<Exposure> recorded) {
         this.db = db;
+        this.recorded = recorded;
         this.capacity = capacity;
         this.batchSize = batchSize;
         this.interval = interval;
@@ -76,6 +80,7 @@ class BatchedExposureLog implements ExposureLog, SmartLifecycle {
             return;
         }
         queue.add(exposure);
+        recorded.accept(exposure);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.concierge.api.page;
 
 import dev.concierge.api.cache.CacheFactory;
 import dev.concierge.api.catalog.CatalogRepository;
+import dev.concierge.api.observability.DomainMetrics;
 import dev.concierge.api.profile.CustomerChanges;
 import dev.concierge.personalization.decision.PersonalizePage;
 import dev.concierge.personalization.recommendation.ItemNeighbours;
@@ -49,8 +50,8 @@ class PageConfiguration {
     }
 
     @Bean
-    BatchedExposureLog exposureLog(DatabaseClient db) {
-        return new BatchedExposureLog(db, 50_000, 500, Duration.ofMillis(250));
+    BatchedExposureLog exposureLog(DatabaseClient db, DomainMetrics metrics) {
+        return new BatchedExposureLog(db, 50_000, 500, Duration.ofMillis(250), metrics::exposed);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import dev.concierge.api.catalog.Store;
 import dev.concierge.api.catalog.StoreDistance;
 import dev.concierge.api.config.ConciergeProperties;
 import dev.concierge.api.graphql.Cursors;
+import dev.concierge.api.observability.DomainMetrics;
 import dev.concierge.api.security.Caller;
 import dev.concierge.api.security.Role;
 import dev.concierge.api.timeline.ServiceOrder;
@@ -41,18 +42,21 @@ class PageController {
     private final ReminderRepository reminders;
     private final TimelineRepository timeline;
     private final ConciergeProperties properties;
+    private final DomainMetrics metrics;
 
     PageController(
             PersonalizePage personalize,
             CachedRecommendations recommendations,
             ReminderRepository reminders,
             TimelineRepository timeline,
-            ConciergeProperties properties) {
+            ConciergeProperties properties,
+            DomainMetrics metrics) {
         this.personalize = personalize;
         this.recommendations = recommendations;
         this.reminders = reminders;
         this.timeline = timeline;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     @QueryMapping
@@ -60,7 +64,8 @@ class PageController {
         PageContextInput input = context == null ? PageContextInput.NONE : context;
         return Caller.current()
                 .flatMap(caller -> personalize.personalize(
-                        input.query(slug, caller.has(Role.CUSTOMER) ? caller.customerId() : null)));
+                        input.query(slug, caller.has(Role.CUSTOMER) ? caller.customerId() : null)))
+                .doOnNext(page -> metrics.decided(page.decision()));
     }
 
     @SchemaMapping(typeName = "Page")
@@ -87,6 +92,7 @@ class PageController {
     Mono<List<SlotView>> offers(PersonalizedPage page) {
         return personalize
                 .offers(page)
+                .doOnNext(slots -> metrics.decided(page.decision().slug(), slots))
                 .map(slots -> slots.stream().map(SlotView::of).toList());
     }
 
