@@ -1,13 +1,12 @@
 package dev.concierge.api.cache;
 
-import dev.concierge.api.redis.RedisChannel;
+import dev.concierge.api.redis.RedisListener;
 import dev.concierge.personalization.cache.Invalidation;
 import dev.concierge.personalization.cache.InvalidationBus;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * when it starts, and again in the background for as long as Redis is down: the application starts
  * without Redis.
  */
-final class RedisInvalidationBus implements InvalidationBus, SmartLifecycle {
+final class RedisInvalidationBus extends RedisListener implements InvalidationBus {
 
     static final String CHANNEL = "concierge:cache-invalidation";
     private static final Logger log = LoggerFactory.getLogger(RedisInvalidationBus.class);
@@ -34,11 +33,10 @@ final class RedisInvalidationBus implements InvalidationBus, SmartLifecycle {
             String sender, @Nullable String cache, @Nullable String key) {}
 
     private final Sinks.Many<Invalidation> received = Sinks.many().multicast().directBestEffort();
-    private final RedisChannel channel;
     private final JsonMapper json;
 
     RedisInvalidationBus(ReactiveRedisConnectionFactory connections, JsonMapper json) {
-        this.channel = new RedisChannel(CHANNEL, connections);
+        super(CHANNEL, connections);
         this.json = json;
     }
 
@@ -55,27 +53,7 @@ final class RedisInvalidationBus implements InvalidationBus, SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        channel.listen(this::receive);
-    }
-
-    @Override
-    public void stop() {
-        channel.close();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return channel.listening();
-    }
-
-    /** Stops after the web server has drained (it stops first) and before Redis's connection factory. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 4096;
-    }
-
-    private void receive(String payload) {
+    protected void receive(String payload) {
         try {
             Message message = json.readValue(payload, Message.class);
             received.emitNext(

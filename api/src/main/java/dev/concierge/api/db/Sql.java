@@ -9,6 +9,12 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 /** Small helpers for R2DBC statements. */
 public final class Sql {
 
+    /**
+     * Marks the statements of periodic background checks, so that they can be told apart (in logs,
+     * {@code pg_stat_statements}, and by tests that count the statements a request makes).
+     */
+    public static final String BACKGROUND = "/* concierge:background */ ";
+
     private Sql() {}
 
     /** Binds {@code value}, or a typed null. */

@@ -1,5 +1,6 @@
 package dev.concierge.api.observability;
 
+import dev.concierge.api.db.Sql;
 import dev.concierge.personalization.recommendation.ItemNeighbours;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +33,6 @@ import reactor.core.scheduler.Schedulers;
  * </pre>
  */
 final class BackgroundGauges implements SmartLifecycle {
-
     private static final Logger log = LoggerFactory.getLogger(BackgroundGauges.class);
 
     static final Duration DATABASE_CHECK_INTERVAL = Duration.ofSeconds(5);
@@ -67,7 +67,7 @@ final class BackgroundGauges implements SmartLifecycle {
 
     /** One database check: true when PostgreSQL answered in time. */
     Mono<Boolean> checkDatabase() {
-        return db.sql("select 1 as ok")
+        return db.sql(Sql.BACKGROUND + "select 1 as ok")
                 .map(row -> true)
                 .first()
                 .timeout(DATABASE_CHECK_TIMEOUT)
@@ -83,7 +83,7 @@ final class BackgroundGauges implements SmartLifecycle {
 
     /** Refreshes the outbox lag and the model's age; a failure keeps the previous values. */
     Mono<Void> refresh() {
-        Mono<Void> lag = db.sql("""
+        Mono<Void> lag = db.sql(Sql.BACKGROUND + """
                         select coalesce(extract(epoch from (now() - min(scheduled_at))), 0) as lag
                         from reminders where status = 'PENDING' and scheduled_at <= now()""")
                 .map(row -> {

@@ -1,12 +1,11 @@
 package dev.concierge.api.timeline;
 
-import dev.concierge.api.redis.RedisChannel;
+import dev.concierge.api.redis.RedisListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * change recorded right after start reaches other instances) until shutdown, where it closes its
  * pub/sub connection after the web server has drained and before Redis's connection factory stops.
  */
-public class TimelineNotices implements SmartLifecycle {
+public class TimelineNotices extends RedisListener {
 
     static final String CHANNEL = "concierge:timeline";
     private static final Logger log = LoggerFactory.getLogger(TimelineNotices.class);
@@ -32,11 +31,10 @@ public class TimelineNotices implements SmartLifecycle {
 
     private final String instance = UUID.randomUUID().toString();
     private final Sinks.Many<Notice> local = Sinks.many().multicast().directBestEffort();
-    private final RedisChannel channel;
     private final JsonMapper json;
 
     public TimelineNotices(ReactiveRedisConnectionFactory redis, JsonMapper json) {
-        this.channel = new RedisChannel(CHANNEL, redis);
+        super(CHANNEL, redis);
         this.json = json;
     }
 
@@ -58,27 +56,7 @@ public class TimelineNotices implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        channel.listen(this::receive);
-    }
-
-    @Override
-    public void stop() {
-        channel.close();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return channel.listening();
-    }
-
-    /** Stops after the web server has drained (it stops first) and before Redis's connection factory. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 4096;
-    }
-
-    private void receive(String payload) {
+    protected void receive(String payload) {
         try {
             Notice notice = json.readValue(payload, Notice.class);
             if (!instance.equals(notice.origin())) {
