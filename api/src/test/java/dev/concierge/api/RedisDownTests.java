@@ -115,6 +115,23 @@ class RedisDownTests {
                 .expectBody()
                 .jsonPath("$.components")
                 .doesNotExist();
+        // Redis down does not take the pod out of the Service, nor restart it.
+        client.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+        client.get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
         String metrics = client.get()
                 .uri("/actuator/prometheus")
                 .exchange()

@@ -65,6 +65,11 @@ final class BackgroundGauges implements SmartLifecycle {
                 .register(registry);
     }
 
+    /** False while the last database check failed (true before the first check has finished). */
+    boolean databaseAvailable() {
+        return !databaseDown;
+    }
+
     /** One database check: true when PostgreSQL answered in time. */
     Mono<Boolean> checkDatabase() {
         return db.sql(Sql.BACKGROUND + "select 1 as ok")

@@ -33,4 +33,10 @@ class ObservabilityConfiguration {
             DatabaseClient db, ObjectProvider<ItemNeighbours> model, Clock clock, MeterRegistry registry) {
         return new BackgroundGauges(db, model.getIfUnique(), clock, registry);
     }
+
+    /** The {@code postgresql} health component, in the readiness group. */
+    @Bean
+    PostgresHealthIndicator postgresql(BackgroundGauges gauges) {
+        return new PostgresHealthIndicator(gauges::databaseAvailable);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.concierge.api.graphql;
 
+import dev.concierge.api.security.Role;
 import dev.concierge.api.support.ConciergeTest;
 import dev.concierge.api.support.Testers;
 import java.util.Map;
@@ -86,6 +87,35 @@ class GraphQlHttpTests {
                 .expectBody()
                 .jsonPath("$.data.__schema.queryType.name")
                 .isEqualTo("Query");
+    }
+
+    @Test
+    void liveness_isUp() {
+        client().get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void health_hasTheGroupsComponents() {
+        client().get()
+                .uri("/actuator/health/readiness")
+                .header("Authorization", "Bearer " + testers.token("sre-1", Role.SRE))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.components.postgresql.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.readinessState.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.cache")
+                .doesNotExist();
     }
 
     @Test
