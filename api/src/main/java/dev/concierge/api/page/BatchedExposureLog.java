@@ -28,7 +28,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Records experiment exposures off the request path: {@link #record} only queues (a bounded queue;
- * when full the exposure is dropped and counted), and a background flush writes the queue in
+ * when full the exposure is dropped and reported in the log), and a background flush writes the queue in
  * multi-row inserts every {@code interval}. A subject's first exposure is what counts, so repeats
  * seen recently are skipped before they reach the queue, and the insert ignores conflicts.
  */
@@ -44,7 +44,6 @@ class BatchedExposureLog implements ExposureLog, SmartLifecycle {
     private final Queue<Exposure> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong written = new AtomicLong();
     private final Cache<String, Boolean> recent;
     private final Sinks.Many<Mono<?>> pipeline = Sinks.many().unicast().onBackpressureBuffer();
     private final Disposable writer = pipeline.asFlux().concatMap(job -> job, 1).subscribe();
@@ -89,6 +88,10 @@ class BatchedExposureLog implements ExposureLog, SmartLifecycle {
      */
     Mono<Void> flush() {
         return Mono.defer(() -> {
+            long lost = dropped.getAndSet(0);
+            if (lost > 0) {
+                log.warn("Dropped {} experiment exposures: the queue of {} was full", lost, capacity);
+            }
             Sinks.One<Boolean> written = Sinks.one();
             List<Mono<?>> jobs = new ArrayList<>();
             for (List<Exposure> batch : drain()) {
@@ -100,14 +103,6 @@ class BatchedExposureLog implements ExposureLog, SmartLifecycle {
             }
             return written.asMono().then();
         });
-    }
-
-    long dropped() {
-        return dropped.get();
-    }
-
-    long written() {
-        return written.get();
     }
 
     private List<List<Exposure>> drain() {
@@ -159,7 +154,6 @@ class BatchedExposureLog implements ExposureLog, SmartLifecycle {
         }
         return spec.fetch()
                 .rowsUpdated()
-                .doOnNext(written::addAndGet)
                 .onErrorResume(e -> {
                     log.warn("Could not record {} experiment exposures: {}", batch.size(), e.toString());
                     return Mono.empty();

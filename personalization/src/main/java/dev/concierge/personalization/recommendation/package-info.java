@@ -2,8 +2,7 @@
  * Recommendations. The {@link dev.concierge.personalization.recommendation.Recommender} port the
  * page uses, served by {@link dev.concierge.personalization.recommendation.ItemToItemRecommender}
  * (seeds from the customer's purchases, neighbours from the item-similarity table, diversity,
- * popularity fill, reasons) or by the simpler {@link
- * dev.concierge.personalization.recommendation.PopularityRecommender}; the similarity table is
+ * popularity fill, reasons); the similarity table is
  * computed by {@link dev.concierge.personalization.recommendation.ItemSimilarityTrainer} (full and
  * incremental) and scored offline by {@link
  * dev.concierge.personalization.recommendation.OfflineEvaluation}, which {@link
