@@ -1,5 +1,6 @@
 package dev.concierge.api;
 
+import dev.concierge.api.seed.SeedCommand;
 import dev.concierge.personalization.recommendation.EvaluateRecommendations;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -9,8 +10,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * Concierge's entry point. With no command it serves the API; {@code token} mints a development
- * token, and {@code evaluate-recommendations} scores the recommender offline on a CSV of
- * interactions; both exit without starting Spring.
+ * token, {@code evaluate-recommendations} scores the recommender offline on a CSV of
+ * interactions (both exit without starting Spring), and {@code seed} loads synthetic data at scale
+ * into the configured database.
  */
 @SpringBootApplication
 public class ConciergeApplication {
@@ -35,6 +37,7 @@ public class ConciergeApplication {
         return switch (args[0]) {
             case "token" -> OptionalInt.of(TokenCommand.run(rest, out, err));
             case "evaluate-recommendations" -> OptionalInt.of(EvaluateRecommendations.run(rest, out, err));
+            case "seed" -> OptionalInt.of(SeedCommand.run(rest, out, err));
             default -> OptionalInt.empty();
         };
     }

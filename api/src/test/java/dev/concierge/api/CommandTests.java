@@ -94,6 +94,14 @@ class CommandTests {
         assertThat(run.err()).contains("Usage: java -jar concierge.jar token");
     }
 
+    @Test
+    void seed_isRoutedToTheSeedCommand() {
+        Run run = run("seed", "--size", "tiny");
+
+        assertThat(run.exitCode()).hasValue(2);
+        assertThat(run.err()).contains("Usage: java -jar concierge.jar seed");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--server.port=0", "--spring.profiles.active=prod"})
     void serverArguments_areNotACommand(String argument) {

@@ -16,7 +16,7 @@ class GraphQlConfiguration {
 
     @Bean
     RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring.scalar(Scalars.DATE_TIME).scalar(Scalars.DATE);
+        return wiring -> wiring.scalar(Scalars.DATE_TIME).scalar(Scalars.DATE).scalar(JsonScalar.JSON);
     }
 
     @Bean

@@ -1,12 +1,8 @@
 package dev.concierge.api.graphql;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -26,11 +22,11 @@ final class HttpErrorHandler implements WebExceptionHandler {
     static final String BAD_REQUEST = "BAD_REQUEST";
 
     private final String path;
-    private final JsonMapper json;
+    private final GraphQlErrorResponses errors;
 
     HttpErrorHandler(String path, JsonMapper json) {
         this.path = path;
-        this.json = json;
+        this.errors = new GraphQlErrorResponses(json);
     }
 
     @Override
@@ -43,14 +39,8 @@ final class HttpErrorHandler implements WebExceptionHandler {
             return Mono.error(failure);
         }
         HttpStatusCode code = status.getStatusCode();
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message(status));
-        error.put("extensions", Map.of("code", BAD_REQUEST, "status", code.value()));
-        byte[] body = json.writeValueAsString(Map.of("errors", List.of(error))).getBytes(StandardCharsets.UTF_8);
-        response.setStatusCode(code);
         response.getHeaders().putAll(status.getHeaders());
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return errors.write(response, code, BAD_REQUEST, message(status), Map.of("status", code.value()));
     }
 
     private static String message(ResponseStatusException status) {

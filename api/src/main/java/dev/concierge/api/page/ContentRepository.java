@@ -37,6 +37,33 @@ class ContentRepository {
             where s.page_slug = :slug
             order by s.position, e.id, cv.key""";
 
+    /**
+     * The same rows as {@link #SQL}, with each entry's draft in place of its published version: per
+     * entry that is not archived, its newest unpublished version when that is newer than the
+     * published one, else the published version of a published entry. An unpublished entry without
+     * a draft stays off the page, as it is off the live page.
+     */
+    private static final String DRAFTS_SQL = """
+            with chosen as (
+                select e.id, e.slot, e.type,
+                       coalesce((select max(d.version) from content_versions d
+                                 where d.entry_id = e.id and d.published_at is null
+                                   and d.version > coalesce(e.published_version, 0)),
+                                case when e.status = 'PUBLISHED' then e.published_version end) as version
+                from content_entries e
+                where e.page_slug = :slug and e.status <> 'ARCHIVED'
+            )
+            select s.slot, c.id as entry_id, c.type, v.version, v.fields::text as version_fields,
+                   v.starts_at as version_starts, v.ends_at as version_ends,
+                   cv.key, cv.audience_segment_ids, cv.priority, cv.locale, cv.starts_at, cv.ends_at,
+                   cv.experiment_id, cv.experiment_arm, cv.fields::text as variant_fields
+            from page_slots s
+            left join chosen c on c.slot = s.slot and c.version is not null
+            left join content_versions v on v.entry_id = c.id and v.version = c.version
+            left join content_variants cv on cv.entry_id = v.entry_id and cv.version = v.version
+            where s.page_slug = :slug
+            order by s.position, c.id, cv.key""";
+
     private final DatabaseClient db;
     private final JsonMapper json;
 
@@ -47,7 +74,19 @@ class ContentRepository {
 
     /** The page's published content, or empty when the page has no slots. */
     Mono<PageContent> page(String slug) {
-        return db.sql(SQL)
+        return read(SQL, slug);
+    }
+
+    /**
+     * The page's content as it will be once every entry's draft is published; uncached, for
+     * previews. Empty when the page has no slots.
+     */
+    Mono<PageContent> pageWithDrafts(String slug) {
+        return read(DRAFTS_SQL, slug);
+    }
+
+    private Mono<PageContent> read(String sql, String slug) {
+        return db.sql(sql)
                 .bind("slug", slug)
                 .map(this::row)
                 .all()

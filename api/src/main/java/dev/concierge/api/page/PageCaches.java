@@ -91,6 +91,18 @@ class PageCaches {
         return snapshots.invalidate(customerId);
     }
 
+    Mono<Void> contentChanged(String slug) {
+        return pages.invalidate(slug);
+    }
+
+    Mono<Void> segmentsChanged() {
+        return segments.invalidate(ALL);
+    }
+
+    Mono<Void> experimentsChanged(String slug) {
+        return experiments.invalidate(slug);
+    }
+
     Mono<PageContent> page(String slug) {
         return pages.get(slug);
     }

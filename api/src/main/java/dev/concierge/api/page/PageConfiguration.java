@@ -13,6 +13,7 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the page: the core's use case over the PostgreSQL adapters, and the recommender it shows. */
@@ -77,6 +78,27 @@ class PageConfiguration {
         return caches::customerChanged;
     }
 
+    /** After an editorial change: every instance drops what it cached of it. */
+    @Bean
+    PublishedChanges publishedChanges(PageCaches caches) {
+        return new PublishedChanges() {
+            @Override
+            public Mono<Void> contentChanged(String slug) {
+                return caches.contentChanged(slug);
+            }
+
+            @Override
+            public Mono<Void> segmentsChanged() {
+                return caches.segmentsChanged();
+            }
+
+            @Override
+            public Mono<Void> experimentsChanged(String slug) {
+                return caches.experimentsChanged(slug);
+            }
+        };
+    }
+
     /**
      * The item-to-item recommender over the stored neighbours (the recommendation package's
      * adapter) and the cached popularity table.
@@ -94,6 +116,11 @@ class PageConfiguration {
             RecentInteractionRepository recentInteractions,
             ItemToItemRecommender recommender) {
         return new CachedRecommendations(caches, pageCaches::snapshot, neighbours, recentInteractions, recommender);
+    }
+
+    @Bean
+    PagePreviews pagePreviews(PageCaches caches, ContentRepository content, Clock clock) {
+        return new PagePreviews(caches, content, clock);
     }
 
     @Bean

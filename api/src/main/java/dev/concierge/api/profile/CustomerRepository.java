@@ -1,5 +1,6 @@
 package dev.concierge.api.profile;
 
+import dev.concierge.api.db.Sql;
 import dev.concierge.personalization.customer.Consent;
 import dev.concierge.personalization.customer.ConsentPurpose;
 import dev.concierge.personalization.customer.Consents;
@@ -7,6 +8,8 @@ import dev.concierge.personalization.customer.LoyaltyTier;
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -49,6 +52,31 @@ public class CustomerRepository {
                 .all()
                 .collectList()
                 .map(Consents::fromLedger);
+    }
+
+    /**
+     * Ledger entries, newest first; an entry is a revocation when it withdraws a grant, that is
+     * when the previous entry for the same purpose granted it.
+     */
+    public Mono<List<ConsentChange>> consentHistory(String customerId, @Nullable ConsentPurpose purpose, int first) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        select purpose, granted, source, recorded_at,
+                               not granted and coalesce(lag(granted) over (
+                                   partition by purpose order by recorded_at, id), false) as revocation
+                        from consent_ledger
+                        where customer_id = :customer and (cast(:purpose as text) is null or purpose = :purpose)
+                        order by recorded_at desc, id desc
+                        limit :first""").bind("customer", customerId);
+        return Sql.bind(spec, "purpose", purpose == null ? null : purpose.name(), String.class)
+                .bind("first", first)
+                .map(row -> new ConsentChange(
+                        ConsentPurpose.valueOf(row.get("purpose", String.class)),
+                        Boolean.TRUE.equals(row.get("granted", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("revocation", Boolean.class)),
+                        row.get("source", String.class),
+                        row.get("recorded_at", OffsetDateTime.class).toInstant()))
+                .all()
+                .collectList();
     }
 
     public Mono<Consent> appendConsent(String customerId, ConsentPurpose purpose, boolean granted, String source) {

@@ -6,6 +6,7 @@ import dev.concierge.personalization.ConciergeException;
 import dev.concierge.personalization.customer.ConsentPurpose;
 import java.util.List;
 import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -41,6 +42,18 @@ class ProfileController {
     @SchemaMapping(typeName = "Customer")
     Mono<List<ConsentView>> consents(Customer customer) {
         return customers.consents(customer.id()).map(ConsentView::all);
+    }
+
+    /** The most ledger entries one {@code consentHistory} returns. */
+    static final int MAX_HISTORY = 200;
+
+    @SchemaMapping(typeName = "Customer")
+    Mono<List<ConsentChange>> consentHistory(
+            Customer customer, @Argument @Nullable ConsentPurpose purpose, @Argument @Nullable Integer first) {
+        if (first == null || first < 1 || first > MAX_HISTORY) {
+            return Mono.error(ConciergeException.badInput("first", "must be between 1 and " + MAX_HISTORY));
+        }
+        return customers.consentHistory(customer.id(), purpose, first);
     }
 
     @MutationMapping

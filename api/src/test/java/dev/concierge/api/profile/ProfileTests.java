@@ -134,6 +134,59 @@ class ProfileTests {
     }
 
     @Test
+    void consentHistory_showsEveryGrantAndRevocationWithItsTime_newestFirst() {
+        String id = data.newCustomer(ConsentPurpose.PERSONALIZATION);
+        var tester = testers.customer(id);
+        for (boolean granted : new boolean[] {false, true, false}) {
+            tester.documentName("setConsent")
+                    .variable("purpose", "PERSONALIZATION")
+                    .variable("granted", granted)
+                    .execute();
+        }
+        tester.documentName("setConsent")
+                .variable("purpose", "EMAIL")
+                .variable("granted", false)
+                .execute();
+        String history = """
+                query($purpose: ConsentPurpose, $first: Int) {
+                  me { consentHistory(purpose: $purpose, first: $first) { purpose granted revocation source recordedAt } }
+                }""";
+
+        var personalization =
+                tester.document(history).variable("purpose", "PERSONALIZATION").execute();
+        personalization
+                .path("me.consentHistory[*].granted")
+                .entityList(Boolean.class)
+                .containsExactly(false, true, false, true);
+        personalization
+                .path("me.consentHistory[*].revocation")
+                .entityList(Boolean.class)
+                .containsExactly(true, false, true, false);
+        personalization
+                .path("me.consentHistory[*].recordedAt")
+                .entityList(String.class)
+                .satisfies(times -> assertThat(times).allMatch(time -> !time.isEmpty()));
+        // withdrawing what was never granted is not a revocation
+        tester.document(history)
+                .variable("purpose", "EMAIL")
+                .execute()
+                .path("me.consentHistory[*].revocation")
+                .entityList(Boolean.class)
+                .containsExactly(false);
+        tester.document(history)
+                .variable("first", 2)
+                .execute()
+                .path("me.consentHistory[*].purpose")
+                .entityList(String.class)
+                .containsExactly("EMAIL", "PERSONALIZATION");
+        tester.document(history)
+                .variable("first", 0)
+                .execute()
+                .errors()
+                .satisfy(Errors.single("BAD_USER_INPUT", "first"));
+    }
+
+    @Test
     void setConsent_unknownPurpose_isBadUserInputAndStoresNothing() {
         String id = data.newCustomer();
         testers.customer(id)

@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Import;
         properties = {
             "concierge.embedded.data-directory=target/embedded-test-data",
             "concierge.embedded.fresh=true",
-            "concierge.embedded.durable=false"
+            "concierge.embedded.durable=false",
+            "concierge.retention.enabled=false",
+            "concierge.limits.rate-limit.enabled=false"
         })
 @Import(TestInfrastructure.class)
 public @interface ConciergeTest {}

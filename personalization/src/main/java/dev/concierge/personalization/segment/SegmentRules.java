@@ -1,5 +1,6 @@
 package dev.concierge.personalization.segment;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -127,5 +128,17 @@ public final class SegmentRules {
      */
     public static Rule parse(@Nullable Object tree, String path) {
         return new RuleParser().rule(tree, path, 1);
+    }
+
+    /**
+     * Every problem of a rule, each with its path, for an editor checking a rule before saving it;
+     * empty when {@link #parse} accepts the rule. The parser stops at the first error, so this
+     * reports at most one problem per combinator or predicate (the first in each): two broken
+     * predicates give two problems, two broken parameters of one predicate give one.
+     *
+     * @param path where the tree is in the caller's input, the prefix of the paths, e.g. {@code rule}
+     */
+    public static List<RuleProblem> check(@Nullable Object tree, String path) {
+        return RuleCheck.check(tree, path);
     }
 }
