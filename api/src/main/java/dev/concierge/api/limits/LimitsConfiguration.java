@@ -2,10 +2,13 @@ package dev.concierge.api.limits;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.concierge.api.graphql.GraphQlErrorResponses;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +21,21 @@ class LimitsConfiguration {
     @Bean
     QueryLimits queryLimits(LimitsProperties limits) {
         return new QueryLimits(limits);
+    }
+
+    /**
+     * The parsed-document cache, unless {@code concierge.limits.document-cache-chars} is 0. The
+     * schema is looked up on first use: the GraphQlSource it belongs to is built with this customizer.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer documentCache(LimitsProperties limits, ObjectProvider<GraphQlSource> source) {
+        return builder -> {
+            if (limits.documentCacheChars() > 0) {
+                DocumentCache cache =
+                        new DocumentCache(limits, () -> source.getObject().schema());
+                builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
+            }
+        };
     }
 
     @Bean

@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTokens the most lexical tokens the parser reads before it gives up
  * @param maxRequestBytes the largest request body on the GraphQL endpoint
  * @param maxSubscriptionsPerConnection the most subscriptions open at once on one WebSocket
+ * @param documentCacheChars how much query text (in characters) the parsed-and-validated document
+ *     cache holds; 0 turns it off. Documents that fail validation are never kept.
  */
 @Validated
 @ConfigurationProperties("concierge.limits")
@@ -38,6 +40,7 @@ public record LimitsProperties(
         @Min(100) @DefaultValue("5000") int maxTokens,
         @Min(1024) @DefaultValue("262144") int maxRequestBytes,
         @Min(1) @DefaultValue("10") int maxSubscriptionsPerConnection,
+        @Min(0) @DefaultValue("4000000") long documentCacheChars,
         @Valid @NotNull @DefaultValue RateLimit rateLimit) {
 
     /**

@@ -123,6 +123,55 @@ class LimitsTests {
                             similar(first: 100) { product { goesWith(first: 100) { sku } } } } } } } } } }""").execute().errors().satisfy(Errors.single("QUERY_TOO_COMPLEX"));
     }
 
+    /**
+     * The parsed-document cache keeps the document after its first, small request; the same text
+     * with larger {@code first} variables must still be refused, though it is not validated again.
+     */
+    @Test
+    void cachedDocument_withListSizesFromVariables_isStillCheckedOnEveryRequest() {
+        String document = """
+                query timeline($outer: Int!, $inner: Int!) { me { purchaseTimeline(first: $outer) { edges { node {
+                    items { product { similar(first: $inner) { product { goesWith(first: $inner) { product { sku } } } } } } } } } } }""";
+        for (int i = 0; i < 2; i++) {
+            testers.customer("demo-1")
+                    .document(document)
+                    .variable("outer", 1)
+                    .variable("inner", 1)
+                    .execute()
+                    .path("me.purchaseTimeline.edges")
+                    .hasValue();
+        }
+        testers.customer("demo-1")
+                .document(document)
+                .variable("outer", 100)
+                .variable("inner", 100)
+                .execute()
+                .errors()
+                .satisfy(Errors.single("QUERY_TOO_COMPLEX"));
+        testers.customer("demo-1")
+                .document(document)
+                .variable("outer", 1)
+                .variable("inner", 1)
+                .execute()
+                .path("me.purchaseTimeline.edges")
+                .hasValue();
+    }
+
+    @Test
+    void invalidDocument_isRefusedEveryTime_notCachedAsValid() {
+        String document = "{ me { noSuchField } }";
+        for (int i = 0; i < 2; i++) {
+            testers.customer("demo-1")
+                    .document(document)
+                    .execute()
+                    .errors()
+                    .satisfy(errors -> assertThat(errors)
+                            .singleElement()
+                            .satisfies(error -> assertThat(error.getExtensions())
+                                    .containsEntry("code", "GRAPHQL_VALIDATION_FAILED")));
+        }
+    }
+
     @Test
     void tooManyRootFields_isRefused() {
         StringBuilder query = new StringBuilder("{ ");
