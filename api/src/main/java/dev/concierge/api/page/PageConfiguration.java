@@ -46,8 +46,8 @@ class PageConfiguration {
     }
 
     @Bean
-    ReminderRepository reminderRepository(DatabaseClient db) {
-        return new ReminderRepository(db);
+    CachedReminders reminders(CacheFactory caches, JsonMapper json, DatabaseClient db) {
+        return new CachedReminders(caches, json, new ReminderRepository(db));
     }
 
     @Bean

@@ -39,7 +39,7 @@ class PageController {
 
     private final PersonalizePage personalize;
     private final CachedRecommendations recommendations;
-    private final ReminderRepository reminders;
+    private final CachedReminders reminders;
     private final TimelineRepository timeline;
     private final ConciergeProperties properties;
     private final DomainMetrics metrics;
@@ -47,7 +47,7 @@ class PageController {
     PageController(
             PersonalizePage personalize,
             CachedRecommendations recommendations,
-            ReminderRepository reminders,
+            CachedReminders reminders,
             TimelineRepository timeline,
             ConciergeProperties properties,
             DomainMetrics metrics) {
@@ -102,9 +102,7 @@ class PageController {
         if (customer == null) {
             return Mono.just(List.of());
         }
-        return reminders
-                .due(customer.customerId(), page.context().today(), REMINDER_HORIZON_DAYS)
-                .collectList();
+        return reminders.due(customer.customerId(), page.context().today());
     }
 
     @SchemaMapping(typeName = "Page")

@@ -49,6 +49,37 @@ class ServiceOrderTests {
         orders.path("me.serviceOrders[0].history[1].note").entity(String.class).isEqualTo("to IN_PROGRESS");
     }
 
+    /**
+     * The page's reminders are cached under the customer's generation: an order made ready for
+     * pickup shows on the very next page, though the page before it had cached "no reminders".
+     */
+    @Test
+    void orderReadyForPickup_showsOnTheNextPage_thoughTheRemindersWereCached() {
+        String customer = data.newCustomer();
+        String id = open(customer);
+        for (String status : List.of("IN_PROGRESS", "QUALITY_CHECK")) {
+            move(id, status, null);
+        }
+        assertThat(readyReminders(customer)).isEmpty();
+        assertThat(readyReminders(customer)).isEmpty(); // now served from the cache
+
+        move(id, "READY_FOR_PICKUP", null);
+        assertThat(readyReminders(customer)).containsExactly("Ready for pickup: Resize ring to 7");
+
+        move(id, "DELIVERED", null);
+        assertThat(readyReminders(customer)).isEmpty();
+    }
+
+    private List<String> readyReminders(String customer) {
+        return testers.customer(customer)
+                .documentName("page")
+                .variable("slug", "home")
+                .execute()
+                .path("page.reminders[?(@.kind == 'ORDER_READY')].text")
+                .entityList(String.class)
+                .get();
+    }
+
     @Test
     void serviceOrders_openFilter_keepsUndeliveredOnly() {
         String customer = data.newCustomer();
