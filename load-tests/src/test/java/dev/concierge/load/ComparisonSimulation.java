@@ -23,6 +23,7 @@ public class ComparisonSimulation extends Simulation {
     {
         LoadSettings settings = LoadSettings.fromSystemProperties();
         Scenarios scenarios = new Scenarios(settings);
+        scenarios.registerPersistedQueries();
         List<String> targets = Arrays.asList(
                 System.getProperty("load.targets", "home,typename,bench").split(","));
         if (targets.contains(Scenarios.BENCH)) {

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,6 +35,43 @@ final class Documents {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", document);
         body.put("variables", variables);
+        return json(body);
+    }
+
+    /**
+     * The body of an Automatic Persisted Query as Apollo Client sends it once the server knows the
+     * document: its SHA-256 and the variables, without the text.
+     */
+    static String persisted(String document, Map<String, ?> variables) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("variables", variables);
+        body.put("extensions", persistedQuery(document));
+        return json(body);
+    }
+
+    /** The body that registers a persisted query (and runs it): the text and its hash. */
+    static String registering(String document, Map<String, ?> variables) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", document);
+        body.put("variables", variables);
+        body.put("extensions", persistedQuery(document));
+        return json(body);
+    }
+
+    private static Map<String, Object> persistedQuery(String document) {
+        return Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", sha256(document)));
+    }
+
+    static String sha256(String document) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(document.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Map<String, Object> body) {
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {

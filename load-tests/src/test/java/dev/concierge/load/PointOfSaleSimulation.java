@@ -14,6 +14,7 @@ public class PointOfSaleSimulation extends Simulation {
     {
         LoadSettings settings = LoadSettings.fromSystemProperties();
         Scenarios scenarios = new Scenarios(settings);
+        scenarios.registerPersistedQueries();
         setUp(scenarios
                         .pointOfSale()
                         .injectOpen(constantUsersPerSec(settings.posRate()).during(settings.duration())))

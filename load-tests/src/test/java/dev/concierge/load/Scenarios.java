@@ -49,8 +49,11 @@ final class Scenarios {
             .toList();
 
     private static final String PAGE = Documents.load("page");
-    private static final String HOME_BODY =
-            Documents.body(PAGE, Map.of("slug", "home", "context", Map.of("channel", "WEB")));
+    private static final Map<String, Object> HOME_VARIABLES =
+            Map.of("slug", "home", "context", Map.of("channel", "WEB"));
+    /** The home page as storefronts send it: a persisted query, by hash (registered before the run). */
+    private static final String HOME_BODY = Documents.persisted(PAGE, HOME_VARIABLES);
+
     private static final String TYPENAME_BODY = Documents.body(Documents.load("typename"), Map.of());
     private static final String PRODUCT_PAGE = Documents.load("productPage");
     private static final String TIMELINE_BODY = Documents.body(Documents.load("purchaseTimeline"), Map.of("first", 10));
@@ -119,7 +122,7 @@ final class Scenarios {
 
     HttpRequestActionBuilder anonymousHome() {
         return graphQl(HOME_ANONYMOUS)
-                .body(StringBody(session -> Documents.body(
+                .body(StringBody(session -> Documents.persisted(
                         PAGE,
                         Map.of(
                                 "slug",
@@ -332,6 +335,33 @@ final class Scenarios {
                         .pause(settings.editorEvery()));
     }
 
+    /**
+     * Registers the page document as an Automatic Persisted Query (its text with its hash), as an
+     * Apollo client does after its first PERSISTED_QUERY_NOT_FOUND; blocking, before the run. The
+     * home pages then send the hash only.
+     */
+    void registerPersistedQueries() {
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            HttpResponse<String> registered = client.send(
+                    HttpRequest.newBuilder(settings.baseUrl().resolve("/graphql"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(Documents.registering(PAGE, HOME_VARIABLES)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (registered.statusCode() != 200 || registered.body().contains("\"errors\"")) {
+                throw new IllegalStateException("Registering the page document as a persisted query failed: "
+                        + registered.statusCode() + " " + registered.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot reach " + settings.baseUrl() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Puts a real home page response where the bench endpoint serves it from; blocking, before the run. */
     void primeBench() {
         HttpClient client =
@@ -342,7 +372,7 @@ final class Scenarios {
                     HttpRequest.newBuilder(graphQl)
                             .header("Content-Type", "application/json")
                             .header("Authorization", tokens.bearer(settings.prefix() + "-1", "CUSTOMER"))
-                            .POST(HttpRequest.BodyPublishers.ofString(HOME_BODY))
+                            .POST(HttpRequest.BodyPublishers.ofString(Documents.body(PAGE, HOME_VARIABLES)))
                             .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (page.statusCode() != 200 || new String(page.body()).contains("\"errors\"")) {

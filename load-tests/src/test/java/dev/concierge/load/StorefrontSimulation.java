@@ -21,6 +21,7 @@ public class StorefrontSimulation extends Simulation {
     {
         LoadSettings settings = LoadSettings.fromSystemProperties();
         Scenarios scenarios = new Scenarios(settings);
+        scenarios.registerPersistedQueries();
         if (settings.bench()) {
             scenarios.primeBench();
         }

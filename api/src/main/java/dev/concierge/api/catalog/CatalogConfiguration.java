@@ -11,8 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The catalogue adapter and its batch loaders: any field that needs a product or a store asks the
  * {@code DataLoader<String, Product>} or {@code DataLoader<String, Store>} of the request, so one
- * query serves every parent. Products are kept in memory for {@code concierge.catalog.product-cache.ttl}
- * (60 s by default, at most {@code max-size} of them): see {@link ProductCache}.
+ * query serves every parent. Products and stores are kept in memory for {@code
+ * concierge.catalog.cache.ttl} (60 s by default, at most {@code max-size} of each): see {@link
+ * CatalogCache}.
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogConfiguration {
@@ -22,15 +23,16 @@ class CatalogConfiguration {
             DatabaseClient db,
             JsonMapper json,
             BatchLoaderRegistry loaders,
-            @Value("${concierge.catalog.product-cache.max-size:20000}") long productCacheSize,
-            @Value("${concierge.catalog.product-cache.ttl:60s}") Duration productCacheTtl) {
+            @Value("${concierge.catalog.cache.max-size:20000}") long cacheSize,
+            @Value("${concierge.catalog.cache.ttl:60s}") Duration cacheTtl) {
         CatalogRepository catalog = new CatalogRepository(db, json);
-        ProductCache products = new ProductCache(productCacheSize, productCacheTtl, catalog::productsBySku);
+        CatalogCache<Product> products = new CatalogCache<>(cacheSize, cacheTtl, catalog::productsBySku);
+        CatalogCache<Store> stores = new CatalogCache<>(
+                cacheSize, cacheTtl, ids -> catalog.stores(ids).collectMap(Store::id));
         loaders.forTypePair(String.class, Product.class)
-                .registerMappedBatchLoader((skus, environment) -> products.bySku(skus));
+                .registerMappedBatchLoader((skus, environment) -> products.byKey(skus));
         loaders.forTypePair(String.class, Store.class)
-                .registerMappedBatchLoader(
-                        (ids, environment) -> catalog.stores(ids).collectMap(Store::id));
+                .registerMappedBatchLoader((ids, environment) -> stores.byKey(ids));
         return catalog;
     }
 }

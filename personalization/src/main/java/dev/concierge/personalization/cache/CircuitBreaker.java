@@ -7,6 +7,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Closed while the shared level answers; open after a run of consecutive failures, when calls are
  * not made at all; after the open duration one probe decides between closed and open again.
+ *
+ * <p>An error (a refused or broken connection) is evidence that the shared level is down. A timeout
+ * is not always: when this process stalls (a garbage collection pause, a starved CPU) every call in
+ * flight times out at once, though Redis answered in time. So a run of failures that are all
+ * timeouts opens the circuit only once it has also lasted {@code timeoutSpan}; a stall's burst of
+ * timeouts is followed by successes, which end the run. Opening on a stall would clear every
+ * instance-local level (values cannot be validated while the circuit is open) and send all reads to
+ * the database at the moment the process is already behind.
  */
 final class CircuitBreaker {
 
@@ -18,14 +26,18 @@ final class CircuitBreaker {
 
     private final int threshold;
     private final long openNanos;
+    private final long timeoutSpanNanos;
     private final Ticker ticker;
     private final AtomicInteger failures = new AtomicInteger();
     private volatile State state = State.CLOSED;
     private long openedAt;
+    private long runStartedAt;
+    private boolean runHasErrors;
 
-    CircuitBreaker(int threshold, Duration openDuration, Ticker ticker) {
+    CircuitBreaker(int threshold, Duration openDuration, Duration timeoutSpan, Ticker ticker) {
         this.threshold = threshold;
         this.openNanos = openDuration.toNanos();
+        this.timeoutSpanNanos = timeoutSpan.toNanos();
         this.ticker = ticker;
     }
 
@@ -39,13 +51,22 @@ final class CircuitBreaker {
         }
     }
 
-    /** Counts a failure; true when this one opened the circuit. */
-    synchronized boolean recordFailure() {
-        if (state != State.CLOSED || failures.incrementAndGet() < threshold) {
+    /** Counts a failure (a timeout or an error); true when this one opened the circuit. */
+    synchronized boolean recordFailure(boolean timeout) {
+        if (state != State.CLOSED) {
+            return false;
+        }
+        long now = ticker.read();
+        if (failures.getAndIncrement() == 0) {
+            runStartedAt = now;
+            runHasErrors = false;
+        }
+        runHasErrors |= !timeout;
+        if (failures.get() < threshold || (!runHasErrors && now - runStartedAt < timeoutSpanNanos)) {
             return false;
         }
         state = State.OPEN;
-        openedAt = ticker.read();
+        openedAt = now;
         return true;
     }
 

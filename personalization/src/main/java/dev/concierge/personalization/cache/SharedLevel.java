@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -67,6 +68,12 @@ final class SharedLevel implements AutoCloseable {
 
     private static final System.Logger log = System.getLogger(SharedLevel.class.getName());
 
+    /**
+     * A run of nothing but timeouts opens the breaker once it has lasted this many timeouts (1 s by
+     * default): see {@link CircuitBreaker}.
+     */
+    private static final int TIMEOUT_SPAN = 5;
+
     /** Where counters start: far from zero, far from overflow. */
     private static final long COUNTER_ORIGIN = 1L << 32;
 
@@ -111,7 +118,11 @@ final class SharedLevel implements AutoCloseable {
         this.epochKey = prefix + "epoch";
         this.instance = instance;
         this.scheduler = scheduler;
-        this.breaker = new CircuitBreaker(settings.failureThreshold(), settings.openDuration(), ticker);
+        this.breaker = new CircuitBreaker(
+                settings.failureThreshold(),
+                settings.openDuration(),
+                settings.timeout().multipliedBy(TIMEOUT_SPAN),
+                ticker);
         this.pending = new PendingInvalidations(settings.maxPendingInvalidations());
         announce(true);
         this.listening = Flux.defer(bus::invalidations)
@@ -292,7 +303,7 @@ final class SharedLevel implements AutoCloseable {
 
     private void failed(Throwable error) {
         log.log(Level.DEBUG, "A shared cache call failed: {0}", error.toString());
-        if (breaker.recordFailure()) {
+        if (breaker.recordFailure(error instanceof TimeoutException)) {
             log.log(
                     Level.WARNING,
                     "The shared cache level is unavailable ({0}); serving from L1 and the source, probing again in {1}",

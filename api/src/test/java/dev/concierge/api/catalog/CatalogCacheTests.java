@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-class ProductCacheTests {
+class CatalogCacheTests {
 
     private final List<Set<String>> queries = new ArrayList<>();
 
@@ -24,7 +24,7 @@ class ProductCacheTests {
         queries.add(Set.copyOf(skus));
         return Mono.just(skus.stream()
                 .filter(sku -> sku.startsWith("RING-"))
-                .collect(Collectors.toMap(sku -> sku, ProductCacheTests::product)));
+                .collect(Collectors.toMap(sku -> sku, CatalogCacheTests::product)));
     };
 
     private static Product product(String sku) {
@@ -34,30 +34,30 @@ class ProductCacheTests {
 
     @Test
     void asksTheCatalogueOnlyForSkusItDoesNotKeep() {
-        ProductCache cache = new ProductCache(100, Duration.ofMinutes(1), catalogue);
+        CatalogCache<Product> cache = new CatalogCache<>(100, Duration.ofMinutes(1), catalogue);
 
-        assertThat(cache.bySku(List.of("RING-1")).block()).containsOnlyKeys("RING-1");
-        assertThat(cache.bySku(List.of("RING-1", "RING-2")).block()).containsOnlyKeys("RING-1", "RING-2");
+        assertThat(cache.byKey(List.of("RING-1")).block()).containsOnlyKeys("RING-1");
+        assertThat(cache.byKey(List.of("RING-1", "RING-2")).block()).containsOnlyKeys("RING-1", "RING-2");
 
         assertThat(queries).containsExactly(Set.of("RING-1"), Set.of("RING-2"));
     }
 
     @Test
     void unknownSkus_areAbsent_andAskedForAgain() {
-        ProductCache cache = new ProductCache(100, Duration.ofMinutes(1), catalogue);
+        CatalogCache<Product> cache = new CatalogCache<>(100, Duration.ofMinutes(1), catalogue);
 
-        assertThat(cache.bySku(List.of("NOPE", "RING-1")).block()).containsOnlyKeys("RING-1");
-        assertThat(cache.bySku(List.of("NOPE")).block()).isEmpty();
+        assertThat(cache.byKey(List.of("NOPE", "RING-1")).block()).containsOnlyKeys("RING-1");
+        assertThat(cache.byKey(List.of("NOPE")).block()).isEmpty();
 
         assertThat(queries).containsExactly(Set.of("NOPE", "RING-1"), Set.of("NOPE"));
     }
 
     @Test
     void aKeptProduct_isAskedForAgainAfterItsTtl() throws InterruptedException {
-        ProductCache cache = new ProductCache(100, Duration.ofMillis(50), catalogue);
-        cache.bySku(List.of("RING-1")).block();
+        CatalogCache<Product> cache = new CatalogCache<>(100, Duration.ofMillis(50), catalogue);
+        cache.byKey(List.of("RING-1")).block();
         Thread.sleep(120);
-        cache.bySku(List.of("RING-1")).block();
+        cache.byKey(List.of("RING-1")).block();
 
         assertThat(queries).containsExactly(Set.of("RING-1"), Set.of("RING-1"));
     }
