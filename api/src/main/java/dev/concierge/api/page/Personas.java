@@ -258,18 +258,7 @@ final class Personas {
     }
 
     private static CustomerSnapshot appRingBuyer(Clocked at) {
-        Instant ring = at.daysAgo(60);
-        Activity activity = new Activity(
-                List.of(new DailyCount(at.dayAgo(0), EventType.PAGE_VIEW, null, 1)),
-                Map.of(ProductCategory.RINGS, new CategoryPurchases(ring, ring, 1, money(1100))),
-                Map.of("RNG-0002", new SkuPurchases(ring, 1)),
-                List.of(new DailySpend(at.dayAgo(60), money(1100))),
-                1,
-                money(1100),
-                ring,
-                ring,
-                30,
-                at.daysAgo(0));
+        Activity activity = onePurchase(at, ProductCategory.RINGS, "RNG-0002", 60, 1100, 1, 30);
         return new CustomerSnapshot(
                 at.profile("Mia", LoyaltyTier.SILVER, 1100, at.daysAgo(400)),
                 at.consents(ConsentPurpose.PERSONALIZATION, ConsentPurpose.BROWSING_TRACKING, ConsentPurpose.PUSH),
@@ -303,23 +292,32 @@ final class Personas {
     }
 
     private static CustomerSnapshot nearbyVisitor(Clocked at) {
-        Instant bracelet = at.daysAgo(120);
-        Activity activity = new Activity(
-                List.of(new DailyCount(at.dayAgo(0), EventType.PAGE_VIEW, null, 2)),
-                Map.of(ProductCategory.BRACELETS, new CategoryPurchases(bracelet, bracelet, 1, money(450))),
-                Map.of("BRC-0002", new SkuPurchases(bracelet, 1)),
-                List.of(new DailySpend(at.dayAgo(120), money(450))),
-                1,
-                money(450),
-                bracelet,
-                bracelet,
-                12,
-                at.daysAgo(0));
+        Activity activity = onePurchase(at, ProductCategory.BRACELETS, "BRC-0002", 120, 450, 2, 12);
         return new CustomerSnapshot(
                 at.profile("Ava", LoyaltyTier.BRONZE, 450, at.daysAgo(200)),
                 at.consents(ConsentPurpose.PERSONALIZATION, ConsentPurpose.LOCATION, ConsentPurpose.BROWSING_TRACKING),
                 activity,
                 List.of());
+    }
+
+    /**
+     * A customer with a single purchase, {@code daysAgo} days ago, who viewed {@code pagesToday}
+     * pages today and has {@code events} events in all.
+     */
+    private static Activity onePurchase(
+            Clocked at, ProductCategory category, String sku, int daysAgo, int amount, int pagesToday, long events) {
+        Instant bought = at.daysAgo(daysAgo);
+        return new Activity(
+                List.of(new DailyCount(at.dayAgo(0), EventType.PAGE_VIEW, null, pagesToday)),
+                Map.of(category, new CategoryPurchases(bought, bought, 1, money(amount))),
+                Map.of(sku, new SkuPurchases(bought, 1)),
+                List.of(new DailySpend(at.dayAgo(daysAgo), money(amount))),
+                1,
+                money(amount),
+                bought,
+                bought,
+                events,
+                at.daysAgo(0));
     }
 
     private static CustomerSnapshot noConsent(Clocked at) {
